@@ -1,0 +1,281 @@
+"""Split text into paragraphs, sentences and word tokens; fold case; filter; make n-grams.
+
+Nothing here needs downloaded NLTK data. Sentences come from NLTK's Punkt algorithm, untrained,
+given a list of known abbreviations (:data:`ABBREVIATIONS`) so that it does not split after
+"U.S.", "Mr.", "Gen." or "Jan."; it runs paragraph by paragraph, so a sentence never crosses a
+blank line. Word tokens come from one compiled regular expression (:data:`TOKEN_PATTERN`):
+
+- hyphenated words stay whole: ``de-escalation``, ``Thomas-Greenfield``;
+- numbers with separators stay whole: ``100,000``, ``8,500``, ``3.5``;
+- abbreviations with inner full stops stay whole: ``U.S.``, ``U.N.``;
+- hashtags and handles stay whole: ``#UkrainiansWillResist``, ``@POTUS``;
+- the possessive / clitic ``'s`` is split off: ``Russia's`` -> ``Russia``, ``'s``;
+- other inner apostrophes stay: ``don't``, ``O'Brien``;
+- every other non-space character is a punctuation token of its own.
+
+Text is expected to be cleaned first (:mod:`textkit.clean` turns curly apostrophes into ``'``);
+the pattern accepts ``’`` too, so uncleaned text does not produce tokens with curly apostrophes
+glued on.
+
+Case folding (:func:`fold`) lower-cases every token except acronyms written entirely in
+capitals (two or more letters): "US" stays "US" and is never merged with the pronoun "us";
+"NATO", "UN", "POTUS" stay as they are, while "The" and "Russia" become "the" and "russia".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Abbreviations (lower case, without the final full stop) after which Punkt must not end a
+#: sentence. Extend it for your corpus: ``tokens.sentences(text, abbreviations=ABBREVIATIONS | {"approx"})``.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof rev hon sen rep gov pres gen lt col maj capt sgt cmdr adm brig
+    st jr sr messrs mmes sec amb supt insp det cpl pvt
+    jan feb mar apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
+    inc corp co ltd llc plc bros dept univ assn approx vs etc
+    u.s u.s.a u.k u.n e.u d.c a.m p.m e.g i.e ft mt
+    ala ariz ark calif colo conn fla ga kan ky md mich minn mont neb nev okla tenn tex va vt wis wyo
+    """.split()
+)
+# Words that are also common sentence-final words ("said no.", "he sat.", "Mass.") are left out
+# on purpose: a missed split after "No. 1" costs less than a sentence glued to the next one.
+
+#: The word-token pattern (see the module docstring for what each branch keeps whole).
+TOKEN_PATTERN = re.compile(
+    r"""
+      (?:[^\W\d_]\.){2,}                     # abbreviations with inner stops: U.S., U.N., e.g.
+    | [#@]\w+                                # hashtags and handles
+    | \d+(?:[.,]\d+)+                        # numbers with separators: 100,000  8,500  3.5
+    | ['’][sS]\b                             # the clitic 's, split from its word
+    | \w+(?:[-‐]\w+|['’](?![sS]\b)\w+)*      # words; hyphenated and apostrophe-inner parts kept
+    | [^\w\s]                                # any other character: punctuation, one per token
+    """,
+    re.VERBOSE,
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def words(text: str) -> list[str]:
+    """Split text into word and punctuation tokens, keeping their case.
+
+    Parameters
+    ----------
+    text : str
+        Cleaned text (see :mod:`textkit.clean`).
+
+    Returns
+    -------
+    list of str
+        The tokens in text order.
+
+    Examples
+    --------
+    >>> words("Russia's de-escalation: 100,000 troops, #UkrainiansWillResist!")
+    ['Russia', "'s", 'de-escalation', ':', '100,000', 'troops', ',', '#UkrainiansWillResist', '!']
+    >>> words("The U.S. and Thomas-Greenfield don't agree.")
+    ['The', 'U.S.', 'and', 'Thomas-Greenfield', "don't", 'agree', '.']
+    """
+    return TOKEN_PATTERN.findall(text)
+
+
+def fold(tokens: list[str]) -> list[str]:
+    """Lower-case tokens, except acronyms written entirely in capitals.
+
+    A token is kept as it is when it has at least two cased characters and all of them are
+    capitals ("US", "NATO", "U.S.", "POTUS", "G7"); everything else is lower-cased.
+
+    Parameters
+    ----------
+    tokens : list of str
+        Tokens from :func:`words`.
+
+    Returns
+    -------
+    list of str
+        The folded tokens, same length and order.
+
+    Examples
+    --------
+    >>> fold(["US", "us", "The", "NATO", "PSAki", "U.S.", "I", "A"])
+    ['US', 'us', 'the', 'NATO', 'psaki', 'U.S.', 'i', 'a']
+    """
+    return [t if t.isupper() and len(t) > 1 else t.lower() for t in tokens]
+
+
+def is_word(token: str) -> bool:
+    """Tell whether a token contains a letter or a digit (is not punctuation).
+
+    Examples
+    --------
+    >>> [is_word(t) for t in ["war", "8,500", "'s", "#Kyiv", "—", "."]]
+    [True, True, True, True, False, False]
+    """
+    return any(c.isalnum() for c in token)
+
+
+def is_number(token: str) -> bool:
+    """Tell whether a token is a number such as ``2022``, ``8,500`` or ``3.5``.
+
+    Examples
+    --------
+    >>> [is_number(t) for t in ["2022", "8,500", "3.5", "G7", "1990s"]]
+    [True, True, True, False, False]
+    """
+    return token.replace(",", "").replace(".", "").isdigit()
+
+
+def select(
+    tokens: list[str],
+    *,
+    stopwords: frozenset[str] | set[str] = frozenset(),
+    min_length: int = 1,
+    punctuation: bool = False,
+    numbers: bool = True,
+) -> list[str]:
+    """Keep the tokens that pass the filters, in order.
+
+    Parameters
+    ----------
+    tokens : list of str
+        Tokens, usually already folded with :func:`fold`.
+    stopwords : set of str, default empty
+        Tokens to drop. Matching is exact, so fold first: the folded "US" is not the stopword
+        "us".
+    min_length : int, default 1
+        Drop tokens shorter than this many characters.
+    punctuation : bool, default False
+        Keep punctuation tokens (tokens without a letter or digit).
+    numbers : bool, default True
+        Keep number tokens (see :func:`is_number`).
+
+    Returns
+    -------
+    list of str
+        The kept tokens.
+
+    Examples
+    --------
+    >>> select(["the", "US", ",", "sent", "8,500", "troops"], stopwords={"the", "us"})
+    ['US', 'sent', '8,500', 'troops']
+    >>> select(["the", "US", ",", "sent", "8,500", "troops"], numbers=False, min_length=4)
+    ['sent', 'troops']
+    """
+    return [
+        t
+        for t in tokens
+        if len(t) >= min_length
+        and t not in stopwords
+        and (punctuation or is_word(t))
+        and (numbers or not is_number(t))
+    ]
+
+
+def ngrams(tokens: list[str], n: int) -> list[str]:
+    """Join each run of ``n`` consecutive tokens with a space.
+
+    Parameters
+    ----------
+    tokens : list of str
+        Tokens of one sentence (n-grams should not cross sentence boundaries).
+    n : int
+        The n-gram length, at least 1.
+
+    Returns
+    -------
+    list of str
+        ``len(tokens) - n + 1`` n-grams (none when there are fewer than ``n`` tokens).
+
+    Examples
+    --------
+    >>> ngrams(["united", "states", "rejected", "demands"], 2)
+    ['united states', 'states rejected', 'rejected demands']
+    >>> ngrams(["kremlin"], 2)
+    []
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    return [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` character offsets of the paragraphs (split at blank lines).
+
+    Examples
+    --------
+    >>> text = "Headline\\n\\nFirst para.\\nStill first.\\n\\n\\nSecond."
+    >>> [text[s:e] for s, e in paragraph_spans(text)]
+    ['Headline', 'First para.\\nStill first.', 'Second.']
+    """
+    spans, start = [], 0
+    for gap in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in _trim(text, spans) if e > s]
+
+
+def sentence_spans(
+    text: str, *, abbreviations: frozenset[str] = ABBREVIATIONS
+) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` character offsets of the sentences, paragraph by paragraph.
+
+    Parameters
+    ----------
+    text : str
+        Cleaned text.
+    abbreviations : frozenset of str, default ABBREVIATIONS
+        Lower-case abbreviations without their final stop, after which no sentence ends.
+
+    Returns
+    -------
+    list of tuple of int
+        Offsets into ``text``; sentences never cross a paragraph break.
+
+    Examples
+    --------
+    >>> text = "Mr. Putin met Gen. Smith in the U.S. on Jan. 3. He left.\\n\\nNew paragraph"
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Mr. Putin met Gen. Smith in the U.S. on Jan. 3.', 'He left.', 'New paragraph']
+    """
+    splitter = _punkt(abbreviations)
+    spans = []
+    for p_start, p_end in paragraph_spans(text):
+        for s, e in splitter.span_tokenize(text[p_start:p_end]):
+            spans.append((p_start + s, p_start + e))
+    return spans
+
+
+def sentences(text: str, *, abbreviations: frozenset[str] = ABBREVIATIONS) -> list[str]:
+    """Split text into sentences (see :func:`sentence_spans`).
+
+    Examples
+    --------
+    >>> sentences("The U.S. said no. Russia said yes.")
+    ['The U.S. said no.', 'Russia said yes.']
+    """
+    return [text[s:e] for s, e in sentence_spans(text, abbreviations=abbreviations)]
+
+
+@lru_cache(maxsize=8)
+def _punkt(abbreviations: frozenset[str]):
+    """Build an untrained Punkt splitter that knows ``abbreviations`` (cached per set)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations)
+    return PunktSentenceTokenizer(params)
+
+
+def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Shrink spans so they neither start nor end with whitespace."""
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        trimmed.append((s, e))
+    return trimmed
