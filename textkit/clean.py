@@ -89,18 +89,25 @@ def whitespace(text: str) -> str:
 # Wire-story furniture
 # --------------------------------------------------------------------------------------------
 
-_HEADLINE_SUFFIX = re.compile(r"\A([^\n]*?)[ \t]+[|\u2013\u2014-][ \t]+[^\n|]{1,40}?[ \t]*(?=\n|\Z)")
+# After a bar, any short name ("| News"); after a dash, only 1-4 capitalised words that do not end
+# a sentence ("- BBC News"), so "Russia – Ukraine talks resume" or "KYIV (AP) — Talks." are kept.
+_HEADLINE_SUFFIX = re.compile(
+    r"\A([^\n]*?)[ \t]+"
+    r"(?:\|[ \t]+[^\n|]{1,40}?"
+    r"|[\u2013\u2014-][ \t]+[A-Z0-9][\w&'\u2019.]*(?:[ \t]+[A-Z0-9][\w&'\u2019.]*){0,3}(?<![.!?]))"
+    r"[ \t]*(?=\n|\Z)"
+)
 _DATELINE = re.compile(
     r"""^
     [A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+)*        # MOSCOW, NEW YORK, KYIV
     (?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)*)? # , Ukraine  /  , N.Y.
     (?:[ ]\([A-Za-z ]+\))?                          # (AP)
-    [ ]*[\u2013\u2014\u2015-]{1,2}[ ]*             # — or -- or -
+    (?:[ ]+[\u2013\u2014\u2015-]{1,2}|[\u2013\u2014\u2015]|--)[ ]*  # " —", "—", "--", " -"; not "U.S.-Russia"
     """,
     re.VERBOSE | re.MULTILINE,
 )
 _COPYRIGHT = re.compile(
-    r"^(?:(?:copyright|\u00a9|\(c\))\b[^\n]*|[^\n]*\ball rights reserved\b[^\n]*)$",
+    r"^(?:(?:copyright\b|\u00a9|\(c\))[^\n]*|[^\n]*\ball rights reserved\b[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
 _BYLINE_WORD = re.compile(r"(?:[A-Z][\w'\-]*\.?|[A-Z]\.|by|and|de|van|von|al|bin)$")
@@ -211,8 +218,9 @@ def steps(names: Iterable[str] = NEWS, *, skip: Iterable[str] = ()) -> tuple[str
     ----------
     names : iterable of str, default NEWS
         The steps, in order.
-    skip : iterable of str, default ()
-        Steps to switch off.
+    skip : iterable of str or str, default ()
+        Steps to switch off; a string is read as comma-separated names (``"byline,dateline"``),
+        as the notebooks' ``skip_cleaning`` parameter gives it.
 
     Returns
     -------
@@ -222,12 +230,16 @@ def steps(names: Iterable[str] = NEWS, *, skip: Iterable[str] = ()) -> tuple[str
     --------
     >>> steps(skip=["byline", "copyright"])
     ('nfc', 'headline_suffix', 'dateline', 'quotes', 'dashes', 'whitespace')
+    >>> steps(skip="dateline, byline") == steps(skip=["byline", "dateline"])
+    True
     >>> steps(skip=["bylines"])
     Traceback (most recent call last):
     ...
     textkit.errors.ParameterError: unknown cleaning step 'bylines'; the steps are: nfc, headline_suffix, dateline, copyright, byline, quotes, dashes, whitespace.
     """
-    names, skip = tuple(names), tuple(skip)
+    if isinstance(skip, str):
+        skip = skip.split(",")
+    names, skip = tuple(names), tuple(s.strip() for s in skip if s.strip())
     for name in names + skip:
         if name not in STEPS:
             raise ParameterError(

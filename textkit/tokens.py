@@ -102,7 +102,10 @@ def fold(tokens: list[str]) -> list[str]:
     >>> fold(["US", "us", "The", "NATO", "PSAki", "U.S.", "I", "A"])
     ['US', 'us', 'the', 'NATO', 'psaki', 'U.S.', 'i', 'a']
     """
-    return [t if t.isupper() and len(t) > 1 else t.lower() for t in tokens]
+    # Fold each distinct token once, then map: much faster than a per-token comprehension.
+    # A leading apostrophe does not count towards the length, so the clitic "'S" becomes "'s".
+    folded = {t: t if t.isupper() and len(t.lstrip("'")) > 1 else t.lower() for t in set(tokens)}
+    return list(map(folded.__getitem__, tokens))
 
 
 def is_word(token: str) -> bool:
@@ -279,3 +282,83 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             e -= 1
         trimmed.append((s, e))
     return trimmed
+
+
+def table(
+    documents,
+    *,
+    n: int = 1,
+    lowercase: bool = True,
+    stopwords: frozenset[str] | set[str] = frozenset(),
+    min_length: int = 1,
+    punctuation: bool = False,
+    numbers: bool = True,
+):
+    """Tokenise every document of a corpus into one long table (one row per kept token).
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        A corpus with ``doc_id`` and ``text`` columns (cleaned text).
+    n : int, default 1
+        1 for words; 2 or more for n-grams, made within sentences from the word tokens (after
+        case folding, before filtering); an n-gram is dropped when any of its words would be
+        dropped (a stopword, too short, a number when ``numbers=False``).
+    lowercase : bool, default True
+        Fold case with :func:`fold` (acronyms such as "US" keep their capitals).
+    stopwords : set of str, default empty
+        Tokens to drop (compared after folding).
+    min_length : int, default 1
+        Drop tokens shorter than this.
+    punctuation : bool, default False
+        Keep punctuation tokens.
+    numbers : bool, default True
+        Keep number tokens.
+
+    Returns
+    -------
+    pandas.DataFrame
+        In document then text order, with columns
+
+        - ``doc_id`` (str): the document;
+        - ``token`` (str): the kept token or n-gram (words joined by one space).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["The US said no.", "Russia's reply."]})
+    >>> table(docs, stopwords={"the", "'s"}).token.tolist()
+    ['US', 'said', 'no', 'russia', 'reply']
+    >>> table(docs, n=2).token.tolist()
+    ['the US', 'US said', 'said no', "russia 's", "'s reply"]
+    """
+    import pandas as pd
+
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    doc_ids, kept = [], []
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+        if n == 1:
+            pieces = [words(text)]
+        else:
+            pieces = [words(text[s:e]) for s, e in sentence_spans(text)]
+        for piece in pieces:
+            if lowercase:
+                piece = fold(piece)
+            if n == 1:
+                grams = select(piece, stopwords=stopwords, min_length=min_length,
+                               punctuation=punctuation, numbers=numbers)
+            else:
+                piece = [t for t in piece if is_word(t)] if not punctuation else piece
+                keep = set(select(piece, stopwords=stopwords, min_length=min_length,
+                                  punctuation=punctuation, numbers=numbers))
+                grams = [
+                    " ".join(piece[i : i + n])
+                    for i in range(len(piece) - n + 1)
+                    if all(t in keep for t in piece[i : i + n])
+                ]
+            kept.extend(grams)
+            doc_ids.extend([doc_id] * len(grams))
+    return pd.DataFrame(
+        {"doc_id": pd.Series(doc_ids, dtype=object), "token": pd.Series(kept, dtype=object)}
+    )
