@@ -42,6 +42,12 @@ RULES: dict[str, tuple[str, object]] = {
     "scope": _one_of("sentence", "paragraph"),
     "stopwords": _existing_file_or("default", "none", "nltk"),
     "actors": _existing_file_or(),
+    # The names of textkit.association.MEASURES (imported when checked: no import cycle;
+    # tests/test_association.py keeps this description in step with the registry).
+    "measure": (
+        "one of 'frequency', 'pmi', 'llr', 't', 'chi2', 'chi2_yates', 'dice', 'logdice', 'mi3'",
+        lambda v: isinstance(v, str) and v in __import__("textkit.association").association.MEASURES,
+    ),
 }
 
 
