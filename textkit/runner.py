@@ -205,9 +205,7 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: bool = True,
     """
     run_dir = plan.run_dir.resolve()
     run_dir.parent.mkdir(parents=True, exist_ok=True)
-    build = run_dir.parent / f".{run_dir.name}.building-{os.getpid()}"
-    shutil.rmtree(build, ignore_errors=True)
-    build.mkdir()
+    build = _claim_build_folder(run_dir)
     os.environ["PYTHONHASHSEED"] = "0"  # inherited by every kernel
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan.notebooks)))
     started = time.time()
@@ -250,6 +248,7 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: bool = True,
     files.write_json(manifest, build / "manifest.json")
 
     if failures:
+        (build / ".pid").unlink()
         failed_dir = run_dir.parent / f"{run_dir.name}.failed"
         shutil.rmtree(failed_dir, ignore_errors=True)
         build.rename(failed_dir)
@@ -261,12 +260,39 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: bool = True,
         )
         raise NotebookError(f"{first['error']}\nThe executed notebook is kept at {kept}. {earlier}")
 
+    (build / ".pid").unlink()
     previous = run_dir.parent / f".{run_dir.name}.previous-{os.getpid()}"
     if run_dir.exists():
         run_dir.rename(previous)
     build.rename(run_dir)
     shutil.rmtree(previous, ignore_errors=True)
     return run_dir
+
+
+def _claim_build_folder(run_dir: Path) -> Path:
+    """Create the build folder ``.<run_name>.building`` next to the run folder.
+
+    Its name does not change from run to run, so the executed notebooks (which show their
+    ``output_dir``) are byte-identical between runs. A ``.pid`` file inside it marks a run in
+    progress: a second run into the same folder is refused while the first is alive, and a
+    folder left by a run that died is cleared.
+    """
+    build = run_dir.parent / f".{run_dir.name}.building"
+    marker = build / ".pid"
+    if marker.exists():
+        try:
+            os.kill(int(marker.read_text()), 0)
+        except (ValueError, ProcessLookupError, PermissionError):
+            pass  # the run that made it is gone
+        else:
+            raise NotebookError(
+                f"another textkit run is writing to {run_dir} (process {marker.read_text()}); "
+                "wait for it to finish or choose another --output."
+            )
+    shutil.rmtree(build, ignore_errors=True)
+    build.mkdir()
+    marker.write_text(str(os.getpid()))
+    return build
 
 
 def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: int,
@@ -307,6 +333,9 @@ def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: in
 
 def _drop_timings(notebook) -> None:
     """Remove timestamps and build paths, so executed notebooks compare equal between runs."""
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill gives it a random id
     meta = notebook.metadata.get("papermill", {})
     for key in _TIMING_KEYS:
         meta.pop(key, None)
@@ -322,7 +351,7 @@ def _hashes(folder: Path) -> dict:
               "notebooks": (".ipynb", ".html")}
     result = {group: {} for group in groups}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name != "manifest.json":
+        if path.is_file() and path.name != "manifest.json" and not path.name.startswith("."):
             group = next((g for g, ends in groups.items() if path.suffix in ends), "other")
             result.setdefault(group, {})[path.relative_to(folder).as_posix()] = files.sha256(path)
     return result

@@ -1,0 +1,163 @@
+"""`textkit run`: parameters checked before anything runs, results swapped in only on success.
+
+These tests execute real notebooks with papermill (each kernel takes a second or two).
+"""
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from conftest import ROOT, SEED
+from textkit import cli
+
+SEED_SHA256 = "39a208d5291ca275ad547a79aaf461311493eb33898bf500452432f4b9bf86fc"  # sha256sum seeds/*.txt
+
+
+def _run(*args) -> int:
+    return cli.main(["run", "--no-progress", *args])
+
+
+def _digests(folder: Path) -> dict:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    """One run of the word-frequency notebook on the seed, as `make run` does it."""
+    out = tmp_path_factory.mktemp("runs") / "seed"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        assert _run("--only", "01", "--output", str(out), "--jobs", "1") == 0
+    return out
+
+
+def test_run_writes_every_output(seed_run):
+    names = {p.name for p in seed_run.iterdir()}
+    assert {
+        "01_word_frequency.ipynb", "01_word_frequency.html", "manifest.json",
+        "word_frequencies.csv", "corpus_summary.csv", "cleaning_report.csv",
+        "top_terms.png", "top_terms.svg", "zipf.png", "zipf.svg",
+    } <= names
+    assert not (seed_run.parent / ".seed.building").exists()
+    html = (seed_run / "01_word_frequency.html").read_text(encoding="utf-8")
+    assert "<html" in html and "word_frequencies.csv" in html
+
+
+def test_word_frequencies_on_the_seed(seed_run):
+    table = pd.read_csv(seed_run / "word_frequencies.csv", keep_default_na=False).set_index("term")
+    assert table.loc["US", "count"] == 9 and table.loc["us", "count"] == 1
+    assert table.loc["moscow", "count"] == 5 and table.loc["russia", "count"] == 14
+    assert not {"reserved", "redistributed", "elwood"} & set(table.index)
+    assert not any("’" in term for term in table.index)
+
+
+def test_manifest_records_parameters_inputs_outputs_and_versions(seed_run):
+    manifest = json.loads((seed_run / "manifest.json").read_text())
+    assert manifest["status"] == "succeeded"
+    params = manifest["notebooks"]["01_word_frequency.ipynb"]["parameters"]
+    assert params["top_n"] == 20 and params["stopwords"] == "default"
+    assert params["output_dir"] == str(seed_run)
+    seed_key = [k for k in manifest["inputs"] if k.endswith(SEED.name)]
+    assert [manifest["inputs"][k] for k in seed_key] == [SEED_SHA256]
+    files = {name: digest for group in manifest["outputs"].values() for name, digest in group.items()}
+    actual = _digests(seed_run)
+    actual.pop("manifest.json")
+    assert files == actual
+    assert manifest["packages"]["pandas"] == pd.__version__
+    assert manifest["python"]["version"].startswith("3.")
+    assert set(manifest["git"]) == {"commit", "dirty"}
+
+
+def test_second_run_is_byte_identical(seed_run, project_root):
+    before = json.loads((seed_run / "manifest.json").read_text())["outputs"]
+    assert _run("--only", "01", "--output", str(seed_run), "--jobs", "1") == 0
+    after = json.loads((seed_run / "manifest.json").read_text())["outputs"]
+    assert after == before  # tables, figures, executed notebooks and HTML
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-p", "top_n", "-1"], "parameter top_n must be a whole number of at least 1, got -1"),
+        (["-p", "top_n", "ten"], "parameter top_n expects int (a whole number), got 'ten'"),
+        (["-p", "no_such_param", "1"], "unknown parameter no_such_param: no selected notebook declares it"),
+        (["--corpus", "missing.txt"], "missing.txt: no such file or folder"),
+        (["--only", "99"], "--only 99: no such notebook"),
+        (["-p", "stopwords", "no/such/list.txt"], "parameter stopwords must be an existing file or one of"),
+    ],
+)
+def test_bad_input_fails_before_running_and_keeps_results(seed_run, project_root, capsys, args, message):
+    before = _digests(seed_run)
+    assert _run("--only", "01", "--output", str(seed_run), *args) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err and len(err.splitlines()) <= 2
+    assert _digests(seed_run) == before
+    assert not (seed_run.parent / "seed.failed").exists()
+
+
+def test_parameter_file_and_override(tmp_path, project_root):
+    params = tmp_path / "params.yaml"
+    params.write_text("top_n: '007'\nextra_stopwords: said, told\nlowercase: no\n")
+    out = tmp_path / "run"
+    assert _run("--only", "01", "--output", str(out), "-f", str(params), "-p", "lowercase", "yes") == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    used = manifest["notebooks"]["01_word_frequency.ipynb"]["parameters"]
+    assert used["top_n"] == 7 and used["lowercase"] is True and used["extra_stopwords"] == "said, told"
+    table = pd.read_csv(out / "word_frequencies.csv", keep_default_na=False)
+    assert "said" not in set(table["term"]) and "russia" in set(table["term"])
+
+
+def _broken_notebooks(folder: Path) -> Path:
+    """A notebooks folder with the real 01 and a 02 that fails in its third cell."""
+    folder.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_word_frequency.ipynb", folder)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('corpus: str = "x"  # corpus\noutput_dir: str = "."  # output'),
+        nbformat.v4.new_code_cell("answer = 6 * 7"),
+        nbformat.v4.new_code_cell("raise ValueError(f'boom {answer}')"),
+    ]
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    nbformat.write(nb, folder / "02_broken.ipynb")
+    return folder
+
+
+def test_failing_notebook_keeps_earlier_results(tmp_path, project_root, capsys):
+    notebooks = _broken_notebooks(tmp_path / "notebooks")
+    out = tmp_path / "run"
+    assert _run("--notebooks", str(notebooks), "--only", "01", "--output", str(out), "--corpus", str(SEED)) == 0
+    before = _digests(out)
+
+    status = _run("--notebooks", str(notebooks), "--output", str(out), "--corpus", str(SEED), "--jobs", "2")
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "notebook 02_broken.ipynb failed in cell 3" in err and "ValueError: boom 42" in err
+    assert f"The earlier results in {out} are unchanged" in err
+    assert _digests(out) == before
+    failed = tmp_path / "run.failed"
+    kept = nbformat.read(failed / "02_broken.ipynb", as_version=4)
+    assert kept.cells[-1].outputs[0]["ename"] == "ValueError"
+    assert (failed / "word_frequencies.csv").exists()  # 01 ran in parallel and finished
+    manifest = json.loads((failed / "manifest.json").read_text())
+    assert manifest["status"] == "failed"
+    assert manifest["notebooks"]["01_word_frequency.ipynb"]["status"] == "ok"
+    assert manifest["notebooks"]["02_broken.ipynb"]["status"] == "failed"
+
+
+def test_run_name_defaults_to_the_corpus_name(tmp_path, tiny_path, project_root, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    assert _run("--only", "01", "--corpus", str(tiny_path), "--jobs", "1") == 0
+    run = tmp_path / "outputs" / "tiny"
+    docs = pd.read_csv(run / "document_frequencies.csv")
+    assert docs["doc_id"].tolist() == ["a_talks.txt", "more/b_aid.txt"]
