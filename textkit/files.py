@@ -417,3 +417,59 @@ def sha256(path: str | Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def read_yaml(path: str | Path, *, error=None):
+    """Read a YAML file into its node tree, which keeps the line of every value.
+
+    Callers that validate a file (such as :func:`textkit.actors.load`) use the nodes' line
+    numbers in their messages; ``node.start_mark.line`` counts from 0.
+
+    Parameters
+    ----------
+    path : str or Path
+        The YAML file (UTF-8, or UTF-16 with a byte-order mark).
+    error : type or None, default None
+        The :class:`~textkit.errors.TextkitError` subclass to raise, so each kind of file
+        reports in its own terms (``ActorsFileError`` for actor dictionaries); ``None`` raises
+        ``TextkitError`` itself.
+
+    Returns
+    -------
+    yaml.Node or None
+        The root node (``yaml.compose``, safe loader), or ``None`` for an empty document.
+
+    Raises
+    ------
+    error
+        A missing file, bytes that are not text, or a YAML syntax error (with its line and
+        column).
+    """
+    import yaml
+
+    from textkit.errors import TextkitError
+
+    error = error or TextkitError
+    path = Path(path)
+    try:
+        text = decode(path.read_bytes(), source=str(path))
+    except FileNotFoundError:
+        raise error(
+            f"{path}: file not found (working directory: {Path.cwd()}). Check the path; "
+            "relative paths are read from the working directory."
+        ) from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, not a YAML file.") from None
+    except CorpusError as err:
+        raise error(str(err)) from None
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        raise error(
+            f"{path}: {where}: YAML syntax error: {err.problem or err.context}. "
+            "Check the indentation and that lists are written [a, b] or as '- item' lines."
+        ) from None
+    except yaml.YAMLError as err:
+        raise error(f"{path}: not valid YAML: {err}.") from None
