@@ -311,6 +311,8 @@ def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: in
         papermill.execute_notebook(
             notebook, str(target), parameters=params, cwd=cwd, kernel_name="python3",
             progress_bar=bar, log_output=False,
+            # ipykernel warns on every start that local TCP is unencrypted; errors still show
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except papermill.PapermillExecutionError as err:
         outcome["status"] = "failed"
