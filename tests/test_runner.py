@@ -92,6 +92,7 @@ def test_second_run_is_byte_identical(seed_run, project_root):
         (["--corpus", "missing.txt"], "missing.txt: no such file or folder"),
         (["--only", "99"], "--only 99: no such notebook"),
         (["-p", "stopwords", "no/such/list.txt"], "parameter stopwords must be an existing file or one of"),
+        (["-p", "skip_cleaning", "bylin"], "unknown cleaning step 'bylin'; the steps are: nfc,"),
     ],
 )
 def test_bad_input_fails_before_running_and_keeps_results(seed_run, project_root, capsys, args, message):
@@ -102,6 +103,28 @@ def test_bad_input_fails_before_running_and_keeps_results(seed_run, project_root
     assert "Traceback" not in err and len(err.splitlines()) <= 2
     assert _digests(seed_run) == before
     assert not (seed_run.parent / "seed.failed").exists()
+
+
+def test_missing_nltk_data_fails_before_running(seed_run, project_root, capsys, monkeypatch, tmp_path):
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])  # an empty NLTK data folder
+    before = _digests(seed_run)
+    assert _run("--only", "01", "--output", str(seed_run), "-p", "stopwords", "nltk") == 2
+    err = capsys.readouterr().err
+    assert "NLTK's stopword list is not installed" in err and "nltk.downloader" in err
+    assert _digests(seed_run) == before
+
+
+def test_table_corpus_with_named_text_column(tmp_path, project_root):
+    table = tmp_path / "articles.csv"
+    table.write_text('id,body,outlet\n1,"The US said Kyiv.",AP\n2,"Kyiv said no.",AFP\n', encoding="utf-8")
+    out = tmp_path / "run"
+    assert _run("--only", "01", "--output", str(out), "--corpus", str(table), "-p", "text_column", "body") == 0
+    per_doc = pd.read_csv(out / "document_frequencies.csv")
+    assert per_doc[["doc_id", "tokens", "top_terms"]].values.tolist() == [
+        ["articles.csv:2", 3, "US, kyiv, said"], ["articles.csv:3", 2, "kyiv, said"],
+    ]
 
 
 def test_parameter_file_and_override(tmp_path, project_root):

@@ -30,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textkit import files, parameters, provenance
+from textkit import clean, files, parameters, provenance, stopwords
 from textkit.errors import NotebookError, ParameterError
 
 #: Parameters that hold paths. Values given on the command line or in a parameter file are
@@ -138,10 +138,20 @@ def plan(
         result.effective[nb.name] = effective
 
     corpus_value = next((p["corpus"] for p in result.effective.values() if "corpus" in p), None)
-    if corpus_value is not None:
-        corpus_path = _from_notebooks(notebooks_dir, corpus_value)
-        documents = files.read_corpus(corpus_path)  # reads and checks every file once
-        result.inputs.extend(sorted({Path(p) for p in documents["path"]}))
+    for params in result.effective.values():
+        if "corpus" in params:  # read and check every file once, as the notebook will
+            documents = files.read_corpus(
+                _from_notebooks(notebooks_dir, params["corpus"]),
+                text_column=params.get("text_column", "text"),
+                encoding=params.get("encoding") or None,
+            )
+            result.inputs.extend(
+                p for p in sorted({Path(p) for p in documents["path"]}) if p not in result.inputs
+            )
+        if "skip_cleaning" in params:
+            clean.steps(skip=params["skip_cleaning"])
+        if params.get("stopwords") in stopwords.LISTS:
+            stopwords.load(params["stopwords"])  # "nltk" without its data fails here, not mid-run
     for params in result.effective.values():
         for name in PATH_PARAMETERS[1:]:
             if isinstance(params.get(name), str):
