@@ -157,9 +157,10 @@ def table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     2  Dmitry Peskov       Peskov  added       after     Later      1    True
     """
     rows = []
+    by_doc = {doc_id: part for doc_id, part in mentions.groupby("doc_id", sort=False)}
+    empty = mentions.iloc[0:0]
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        doc_mentions = mentions[mentions["doc_id"] == doc_id]
-        rows.extend(_attribute(doc_id, text, doc_mentions))
+        rows.extend(_attribute(doc_id, text, by_doc.get(doc_id, empty)))
     result = pd.DataFrame(rows, columns=list(COLUMNS))
     return result.astype(
         {c: object for c in COLUMNS[:8]}
@@ -178,10 +179,13 @@ def _attribute(doc_id, text: str, mentions: pd.DataFrame) -> list:
     ]
     starts = [m[0] for m in people]
     sentence_starts = [s for s, _ in tokens.sentence_spans(text)]
-    paragraph_starts = [s for s, _ in tokens.paragraph_spans(text)]
+    paragraphs = tokens.paragraph_spans(text)
+    paragraph_starts = [s for s, _ in paragraphs]
+    quote_starts = [s for s, _ in quoted]
 
     def inside_quote(pos):
-        return any(s <= pos < e for s, e in quoted)
+        i = bisect.bisect_right(quote_starts, pos) - 1
+        return i >= 0 and pos < quoted[i][1]
 
     def mention_ending_at(pos):
         """The mention whose end is the last before ``pos`` with only allowed words between."""
@@ -222,8 +226,7 @@ def _attribute(doc_id, text: str, mentions: pd.DataFrame) -> list:
     for index, (q_start, q_end, closed) in enumerate(zip(found["start"], found["end"], found["closed"])):
         paragraph = bisect.bisect_right(paragraph_starts, q_start)
         sentence = bisect.bisect_right(sentence_starts, q_start)
-        p_start = paragraph_starts[paragraph - 1]
-        p_end = next((e for s, e in tokens.paragraph_spans(text) if s == p_start), len(text))
+        p_end = paragraphs[paragraph - 1][1]
         next_start = quoted[index + 1][0] if index + 1 < len(quoted) else len(text)
         if previous is not None and previous["paragraph"] != paragraph:
             previous = None
