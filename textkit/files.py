@@ -32,8 +32,9 @@ TEXT_SUFFIXES = (".txt",)
 #: File endings read as tables with one document per row.
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl")
 
+# UTF-8 is decoded with its BOM (removed afterwards), so error offsets count from the file start.
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -288,7 +289,9 @@ def _read_table(
                 ) from None
             if not isinstance(record, dict):
                 raise CorpusError(f"{file}: line {number} holds a {type(record).__name__}, not a JSON object.")
-            records.append(record)
+            # Values as text now, so a number stays "2022" even when another row lacks it
+            # (pandas would make the column float and print "2022.0").
+            records.append({k: "" if v is None else str(v) for k, v in record.items()})
             lines.append(number)
         table = pd.DataFrame.from_records(records)
         table = table.astype(object).where(table.notna(), "").astype(str)
@@ -309,6 +312,8 @@ def _read_table(
             f"{file}: there is no text column {text_column!r}. The columns are: "
             f"{', '.join(map(repr, table.columns))}. Pass text_column=... with one of them."
         )
+    if table.empty:
+        raise CorpusError(f"{file}: the table has a header but no rows. Add one row per document.")
     if id_column is None:
         id_column = "doc_id" if "doc_id" in table.columns else None
     elif id_column not in table.columns:

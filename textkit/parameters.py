@@ -18,16 +18,24 @@ _FALSE = {"false", "no", "off", "0"}
 
 
 def _at_least(low):
-    return (f"a whole number of at least {low}", lambda v: isinstance(v, int) and v >= low)
+    # bool is a subclass of int: True must not pass as top_n=1.
+    return (
+        f"a whole number of at least {low}",
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= low,
+    )
 
 
 def _one_of(*choices):
-    return (f"one of {', '.join(map(repr, choices))}", lambda v: v in choices)
+    # Compare types too: 2.0 == 2 and True == 1, but neither is the value n=2 expects.
+    return (
+        f"one of {', '.join(map(repr, choices))}",
+        lambda v: any(type(v) is type(c) and v == c for c in choices),
+    )
 
 
 def _existing_file_or(*keywords):
     what = "an existing file" + (f" or one of {', '.join(map(repr, keywords))}" if keywords else "")
-    return (what, lambda v: v in keywords or Path(v).is_file())
+    return (what, lambda v: isinstance(v, str) and (v in keywords or Path(v).is_file()))
 
 
 #: What each parameter must be: name -> (description for the error message, test).
