@@ -58,6 +58,8 @@ computed from the positions that really exist. Every cell is a true, non-negativ
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from itertools import count
 
 import numpy as np
 import pandas as pd
@@ -77,7 +79,7 @@ CELLS = ("o11", "o12", "o21", "o22", "e11")
 MEASURE_COLUMNS = tuple(m for m in association.MEASURES if m != "frequency")
 
 #: Columns of :func:`ngrams`.
-NGRAM_COLUMNS = ("collocation", "first", "last", "count", *CELLS, *MEASURE_COLUMNS)
+NGRAM_COLUMNS = ("collocation", "count", *CELLS, *MEASURE_COLUMNS)
 
 #: Columns of :func:`collocates`.
 COLLOCATE_COLUMNS = ("node", "collocate", "count", "f_node", "f_collocate", *CELLS, *MEASURE_COLUMNS)
@@ -150,16 +152,16 @@ def sequence(documents, *, lowercase: bool = True) -> list[str]:
 def _encode(tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Return integer codes for the tokens (``-1`` for :data:`BREAK`) and the vocabulary.
 
-    The vocabulary is in order of first appearance; codes are int32 (int64 past 2**31 types).
+    One pass in C: a ``defaultdict`` hands out the next code the first time it sees a word, so
+    codes follow the order of first appearance. Codes are int32 (int64 past 2**31 types).
     """
-    vocabulary = dict.fromkeys(tokens)
-    vocabulary.pop(BREAK, None)
-    index = {word: code for code, word in enumerate(vocabulary)}
-    index[BREAK] = -1
-    dtype = np.int32 if len(index) < 2**31 else np.int64
+    index = defaultdict(count().__next__)
+    index[BREAK]  # code 0, shifted to -1 below
+    dtype = np.int32 if len(tokens) < 2**31 else np.int64
     codes = np.fromiter(map(index.__getitem__, tokens), dtype=dtype, count=len(tokens))
-    words = np.empty(len(vocabulary), dtype=object)
-    words[:] = list(vocabulary)
+    codes -= 1
+    words = np.empty(len(index) - 1, dtype=object)
+    words[:] = list(index)[1:]
     return codes, words
 
 
@@ -181,47 +183,84 @@ def _stop_mask(words: np.ndarray, stopwords) -> np.ndarray:
 # Counting
 # --------------------------------------------------------------------------------------------
 
+#: Positions handled per vectorised step; keeps temporary arrays small (about 8 MB each).
+_CHUNK = 1 << 20
 
-def _count_keys(first, last, candidate, n_last, *, min_count, chunk=2_000_000):
-    """Count ``(first, last)`` pairs at the candidate positions; keep those seen ``min_count``
-    times. Returns the kept ``first`` codes, ``last`` codes and counts.
 
-    Positions are split into groups by ``first % groups`` so that every pair lands in exactly
-    one group, and each group is counted on its own: peak memory stays near ``chunk`` keys
-    instead of one int64 key per token.
+def _bincount(values: np.ndarray, mask: np.ndarray, size: int) -> np.ndarray:
+    """Count the codes ``values[:len(mask)][mask]`` (chunk by chunk: no full-length copy)."""
+    out = np.zeros(size, dtype=np.int64)
+    for s in range(0, len(mask), _CHUNK):
+        e = min(s + _CHUNK, len(mask))
+        chunk = values[s:e][mask[s:e]]
+        out += np.bincount(chunk, minlength=size)
+    return out
+
+
+def _count(codes: np.ndarray, width: int, mask: np.ndarray, size: int, *, min_count: int):
+    """Count the runs of ``width`` codes that start where ``mask`` is true.
+
+    A run ``c0 c1 … ck`` becomes the int64 key ``((c0 × size) + c1) × size + …``. Positions are
+    split into groups by ``c0 % groups`` (every run lands in exactly one group) and each group
+    is sorted and counted on its own, so the largest temporary array holds about half a
+    :data:`_CHUNK` of keys rather than one per token. Returns the sorted keys seen at least
+    ``min_count`` times and their counts.
     """
-    total = int(np.count_nonzero(candidate))
-    groups = max(1, -(-total // chunk))
+    groups = max(1, -(-int(np.count_nonzero(mask)) // (_CHUNK // 2)))
     kept_keys, kept_counts = [], []
-    group_of = (first % groups).astype(np.int16) if groups > 1 else None
-    for g in range(groups):
-        mask = candidate if group_of is None else candidate & (group_of == g)
-        keys = first[mask].astype(np.int64)
-        keys *= n_last
-        keys += last[mask]
-        del mask
-        keys, counts = np.unique(keys, return_counts=True)
-        keep = counts >= min_count
-        kept_keys.append(keys[keep])
-        kept_counts.append(counts[keep])
-        del keys, counts, keep
+    if groups > 1:  # each position's group, once (1 or 2 bytes a position)
+        group_of = np.empty(len(mask), dtype=np.int8 if groups < 128 else np.int16)
+        for s in range(0, len(mask), _CHUNK):
+            e = min(s + _CHUNK, len(mask))
+            np.remainder(codes[s:e], groups, out=group_of[s:e], casting="unsafe")
+    for group in range(groups):
+        parts = []
+        for s in range(0, len(mask), _CHUNK):
+            e = min(s + _CHUNK, len(mask))
+            take = mask[s:e]
+            if groups > 1:
+                take = take & (group_of[s:e] == group)
+            key = codes[s:e][take].astype(np.int64)
+            for k in range(1, width):
+                key *= size
+                key += codes[s + k : e + k][take]
+            parts.append(key)
+        keys, counts = np.unique(np.concatenate(parts), return_counts=True)
+        del parts
+        if min_count > 1:
+            keep = counts >= min_count
+            keys, counts = keys[keep], counts[keep]
+        kept_keys.append(keys)
+        kept_counts.append(counts)
     keys = np.concatenate(kept_keys)
     counts = np.concatenate(kept_counts).astype(np.int64)
-    return keys // n_last, keys % n_last, counts
+    order = np.argsort(keys, kind="stable")
+    return keys[order], counts[order]
 
 
-def _scored(o11, r1, c1, n) -> dict[str, np.ndarray]:
-    """Return the cells, e11 and every measure (rounded) for arrays of counts and marginals."""
-    o11 = np.asarray(o11, dtype=np.int64)
-    o12, o21 = r1 - o11, c1 - o11
-    o22 = n - r1 - c1 + o11
-    columns = {"o11": o11, "o12": o12, "o21": o21, "o22": o22}
-    columns["e11"] = np.round(association.expected(o11, o12, o21, o22), _DECIMALS)
-    columns.update(association.scores(o11, o12, o21, o22, decimals=_DECIMALS))
+def _measures(o11, o12, o21, o22, names) -> dict[str, np.ndarray]:
+    """Return e11 and the named measures, each rounded to 6 decimals.
+
+    Rows are computed in blocks written into the result arrays, so the temporary arrays of
+    the formulas stay small however long the table is.
+    """
+    functions = {"e11": association.expected, **{m: association.MEASURES[m] for m in names}}
+    columns = {name: np.empty(len(o11), dtype=np.float64) for name in functions}
+    step = 8192  # rows per block: the formulas' temporaries stay under a megabyte
+    for s in range(0, len(o11), step):
+        cells = (o11[s : s + step], o12[s : s + step], o21[s : s + step], o22[s : s + step])
+        for name, function in functions.items():
+            columns[name][s : s + step] = np.round(function(*cells), _DECIMALS)
     return columns
 
 
-def _check(*, n=None, measure, min_count, top_n, window=None):
+def _order(score: np.ndarray, tie_keys: list[np.ndarray], top_n) -> np.ndarray:
+    """Return the row order: ``score`` descending, then the tie keys ascending."""
+    order = np.lexsort((*reversed(tie_keys), -score.astype(np.float64)))
+    return order if top_n is None else order[:top_n]
+
+
+def _check(*, n=None, measure, min_count, top_n):
     """Validate the options shared by :func:`ngrams` and :func:`collocates`."""
     association.get(measure)
     if n is not None and (isinstance(n, bool) or n not in (2, 3)):
@@ -232,11 +271,36 @@ def _check(*, n=None, measure, min_count, top_n, window=None):
         raise ParameterError(f"parameter top_n must be a whole number of at least 1 or None, got {top_n!r}.")
 
 
-def _rank(columns: dict, measure: str, tie_keys: list[np.ndarray], top_n) -> np.ndarray:
-    """Return the row order: ``measure`` descending, then the tie keys ascending."""
-    score = columns["count"] if measure == "frequency" else columns[measure]
-    order = np.lexsort((*reversed(tie_keys), -score.astype(np.float64)))
-    return order if top_n is None else order[:top_n]
+def _scored_table(text, counts: dict, total: int, *, measure, top_n, extra=None):
+    """Build a sorted, scored table from counts and marginals (one array element per row).
+
+    ``counts`` holds ``o11``, ``r1``, ``c1`` and ``ties`` (the tie-break keys) and is emptied
+    here, so that each array is freed as soon as it is used. ``text`` is a function of the row
+    order that returns ``(name, object array)`` pairs, so strings are made only for the rows
+    kept, already in order. Arrays are replaced one at a time and the measures are computed in
+    blocks: the peak memory stays close to the size of the finished table.
+    """
+    o11 = np.asarray(counts.pop("o11"), dtype=np.int64)
+    r1, c1 = counts.pop("r1"), counts.pop("c1")
+    o12 = r1 - o11
+    o21 = c1 - o11
+    o22 = (total - r1) - o21
+    del r1, c1
+    score = o11 if measure == "frequency" else _measures(o11, o12, o21, o22, [measure])[measure]
+    order = _order(score, counts.pop("ties"), top_n)
+    del score
+    columns = dict(text(order))
+    o11 = o11[order]
+    o12 = o12[order]
+    o21 = o21[order]
+    o22 = o22[order]
+    columns["count"] = o11  # the same array: the frequency measure is O11
+    for name, values in (extra or {}).items():
+        columns[name] = values[order]
+    del order
+    columns.update({"o11": o11, "o12": o12, "o21": o21, "o22": o22})
+    columns.update(_measures(o11, o12, o21, o22, MEASURE_COLUMNS))
+    return columns
 
 
 def ngrams(
@@ -275,12 +339,10 @@ def ngrams(
         with columns
 
         - ``collocation`` (str): the words joined by one space;
-        - ``first`` (str): the first part of the 2×2 table, the first ``n − 1`` words;
-        - ``last`` (str): the last word;
         - ``count`` (int): occurrences of the n-gram (the ``frequency`` measure);
-        - ``o11`` (int): n-gram positions with ``first`` then ``last`` (= ``count``);
-        - ``o12`` (int): positions with ``first`` then another word;
-        - ``o21`` (int): positions with another start then ``last``;
+        - ``o11`` (int): n-gram positions holding the n-gram (= ``count``);
+        - ``o12`` (int): positions with the same first ``n − 1`` words and another last word;
+        - ``o21`` (int): positions with the same last word after other words;
         - ``o22`` (int): all other positions; ``o11 + o12 + o21 + o22 = N`` positions;
         - ``e11`` (float): expected count ``(o11 + o12) (o11 + o21) / N``;
         - ``pmi``, ``llr``, ``t``, ``chi2``, ``chi2_yates``, ``dice``, ``logdice``, ``mi3``
@@ -307,57 +369,61 @@ def ngrams(
     _check(n=n, measure=measure, min_count=min_count, top_n=top_n)
     codes, words = _encode(tokens)
     size = len(words)
-    # Start positions of n-grams that contain no BREAK.
     starts = len(codes) - n + 1
     if starts <= 0 or size == 0:
         return _empty(NGRAM_COLUMNS)
+    if n == 3 and size**3 >= 2**63:
+        raise ParameterError(
+            f"the corpus has {size:,} distinct words, too many for int64 trigram keys "
+            "(at most 2,097,151). Use n=2, or count a part of the corpus."
+        )
+    # n-gram positions: runs of n codes without a BREAK (code -1).
     valid = codes[:starts] >= 0
     for k in range(1, n):
         valid &= codes[k : k + starts] >= 0
-    last = codes[n - 1 : n - 1 + starts]
-    word_rank = _sort_rank(words)
+    total = int(np.count_nonzero(valid))
+    # Marginals over every position, before the stopword rule picks candidates.
+    c1_all = _bincount(codes[n - 1 :], valid, size)
     if n == 2:
-        first = codes[:starts]
-        first_words, first_rank = words, word_rank
-        first_start = None
+        r1_all = _bincount(codes, valid, size)
     else:
-        # Dense codes for the (w1, w2) prefixes that occur, so keys stay within int64.
-        pair = codes[:starts].astype(np.int64) * size + codes[1 : 1 + starts]
-        prefixes, first = np.unique(np.where(valid, pair, -1), return_inverse=True)
-        del pair
-        has_break = prefixes[0] < 0
-        first = first.astype(np.int64) - (1 if has_break else 0)
-        prefixes = prefixes[1:] if has_break else prefixes
-        w1, w2 = prefixes // size, prefixes % size
-        first_words = words[w1] + " " + words[w2]
-        first_rank = np.empty(len(prefixes), dtype=np.int64)
-        first_rank[np.lexsort((word_rank[w2], word_rank[w1]))] = np.arange(len(prefixes))
-        first_start = w1
-    n_first = len(first_words)
-    # Marginals over every n-gram position (before the stopword rule).
-    first_valid, last_valid = first[valid], last[valid]
-    r1_all = np.bincount(first_valid, minlength=n_first)
-    c1_all = np.bincount(last_valid, minlength=size)
-    total = int(valid.sum())
-    del first_valid, last_valid
+        prefix_keys, prefix_counts = _count(codes, 2, valid, size, min_count=1)
     candidate = valid
     if stopwords:
         stop = _stop_mask(words, stopwords)
-        begins = codes[:starts] if first_start is None else first_start[np.maximum(first, 0)]
-        candidate = valid & ~stop[np.maximum(begins, 0)] & ~stop[np.maximum(last, 0)]
-    f_code, l_code, counts = _count_keys(first, last, candidate, size, min_count=min_count)
-    del candidate, valid
-    columns = {"count": counts, **_scored(counts, r1_all[f_code], c1_all[l_code], total)}
-    order = _rank(columns, measure, [first_rank[f_code], word_rank[l_code]], top_n)
-    f_code, l_code = f_code[order], l_code[order]
-    first_text, last_text = first_words[f_code], words[l_code]
-    table = {
-        "collocation": first_text + " " + last_text,
-        "first": first_text,
-        "last": last_text,
-    }
-    table.update({name: values[order] for name, values in columns.items()})
-    return _frame(table, NGRAM_COLUMNS)
+        candidate = valid.copy()
+        for s in range(0, starts, _CHUNK):
+            e = min(s + _CHUNK, starts)
+            candidate[s:e] &= ~stop[codes[s:e]] & ~stop[codes[s + n - 1 : e + n - 1]]
+    keys, o11 = _count(codes, n, candidate, size, min_count=min_count)
+    del codes, valid, candidate
+    last = keys % size
+    prefix = keys // size
+    del keys
+    rank = _sort_rank(words)
+    if n == 2:
+        parts = [prefix]
+        r1 = r1_all[prefix]
+    else:
+        parts = [prefix // size, prefix % size]
+        r1 = prefix_counts[np.searchsorted(prefix_keys, prefix)]
+        del prefix_keys, prefix_counts
+    del prefix
+
+    held = [*parts, last]
+
+    def collocation(order):
+        # One join per row: no intermediate strings ("united ") for the whole table.
+        pieces = [words[part[order]] for part in held]
+        held.clear()
+        joined = np.fromiter(map(" ".join, zip(*pieces)), dtype=object, count=len(order))
+        return [("collocation", joined)]
+
+    counts = {"o11": o11, "r1": r1, "c1": c1_all[last],
+              "ties": [rank[p] for p in parts] + [rank[last]]}
+    del o11, r1, c1_all, rank, parts, last
+    columns = _scored_table(collocation, counts, total, measure=measure, top_n=top_n)
+    return _frame(columns, NGRAM_COLUMNS)
 
 
 def collocates(
@@ -449,26 +515,29 @@ def collocates(
         where = where[(where >= 0) & (where < len(codes))]
         where = where[(sentence[where] == sentence[where - offset]) & (codes[where] >= 0)]
         inside[where] = True
-    word_codes = codes[codes >= 0]
-    frequency = np.bincount(word_codes, minlength=len(words))
-    total = len(word_codes)
-    o11 = np.bincount(codes[inside], minlength=len(words))
-    window_positions = int(inside.sum())
+    is_word = codes >= 0
+    frequency = _bincount(codes, is_word, len(words))
+    total = int(np.count_nonzero(is_word))
+    o11 = _bincount(codes, inside, len(words))
+    window_positions = int(np.count_nonzero(inside))
     keep = o11 >= min_count
     if stopwords:
         keep &= ~_stop_mask(words, stopwords)
     kept = np.flatnonzero(keep)
-    counts = o11[kept]
-    columns = {
-        "count": counts,
-        "f_node": np.full(len(kept), frequency[node_code], dtype=np.int64),
-        "f_collocate": frequency[kept].astype(np.int64),
-        **_scored(counts, window_positions, frequency[kept], total),
-    }
-    order = _rank(columns, measure, [_sort_rank(words)[kept]], top_n)
-    table = {"node": np.full(len(order), node_word, dtype=object), "collocate": words[kept][order]}
-    table.update({name: values[order] for name, values in columns.items()})
-    return _frame(table, COLLOCATE_COLUMNS)
+    columns = _scored_table(
+        lambda order: [
+            ("node", np.full(len(order), node_word, dtype=object)),
+            ("collocate", words[kept[order]]),
+        ],
+        {"o11": o11[kept], "r1": window_positions, "c1": frequency[kept],
+         "ties": [_sort_rank(words)[kept]]},
+        total, measure=measure, top_n=top_n,
+        extra={
+            "f_node": np.full(len(kept), frequency[node_code], dtype=np.int64),
+            "f_collocate": frequency[kept],
+        },
+    )
+    return _frame(columns, COLLOCATE_COLUMNS)
 
 
 def _window(window) -> tuple[int, int]:
@@ -488,12 +557,16 @@ def _window(window) -> tuple[int, int]:
 
 
 def _frame(columns: dict, names) -> pd.DataFrame:
-    """Build a DataFrame with object columns for text and the column order ``names``."""
-    frame = pd.DataFrame({name: columns[name] for name in names})
-    for name in names:
-        if columns[name].dtype == object:
-            frame[name] = frame[name].astype(object)
-    return frame
+    """Wrap the column arrays in a DataFrame without copying them; text columns stay object."""
+    return pd.DataFrame(
+        {
+            name: pd.Series(columns[name], dtype=object, copy=False)
+            if columns[name].dtype == object
+            else columns[name]
+            for name in names
+        },
+        copy=False,
+    )
 
 
 def _empty(names) -> pd.DataFrame:
@@ -667,7 +740,8 @@ def contingency(table: pd.DataFrame, item: str) -> pd.DataFrame:
     row = _row(table, item)
     o11, o12, o21, o22 = (int(row[c]) for c in ("o11", "o12", "o21", "o22"))
     if "collocation" in table.columns:
-        top, side = f"'{row['first']}'", f"'{row['last']}'"
+        *head, tail = str(row["collocation"]).split(" ")
+        top, side = f"'{' '.join(head)}'", f"'{tail}'"
         rows = [top, f"not {top}", "total"]
     else:
         side = f"'{row['collocate']}'"
@@ -732,11 +806,12 @@ def explain(table: pd.DataFrame, item: str) -> str:
     name = row["collocation"] if ngram else f"{row['collocate']}\" near \"{row['node']}"
     lines = [f'#### Why "{name}" scores what it scores', ""]
     if ngram:
-        words = len(str(row["collocation"]).split())
+        *head, tail = str(row["collocation"]).split(" ")
+        words = len(head) + 1
         lines += [
             f"The sample is every run of {words} consecutive words inside a sentence: "
             f"N = {n} {'bigram' if words == 2 else 'trigram'} positions. Each position either "
-            f"starts with '{row['first']}' or not, and either ends with '{row['last']}' or not.",
+            f"starts with '{' '.join(head)}' or not, and either ends with '{tail}' or not.",
         ]
     else:
         span = "the windows around every occurrence of the node"
