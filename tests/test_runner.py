@@ -105,6 +105,17 @@ def test_bad_input_fails_before_running_and_keeps_results(seed_run, project_root
     assert not (seed_run.parent / "seed.failed").exists()
 
 
+def test_bad_actor_dictionary_fails_before_running(tmp_path, project_root, capsys):
+    bad = tmp_path / "my_actors.yml"
+    bad.write_text("actors:\n  - name: Vladimir Putin\n    type: persn\n", encoding="utf-8")
+    out = tmp_path / "run"
+    assert _run("--only", "02", "--output", str(out), "-p", "actors", str(bad)) == 2
+    assert f"{bad}: line 3: actor 'Vladimir Putin' has the unknown type 'persn'" in capsys.readouterr().err
+    assert _run("--only", "02", "--output", str(out), "-p", "kwic_actor", "Vladimir Putn") == 2
+    assert "Did you mean 'Vladimir Putin'?" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "run.failed").exists()
+
+
 def test_missing_nltk_data_fails_before_running(seed_run, project_root, capsys, monkeypatch, tmp_path):
     import nltk
 

@@ -720,6 +720,36 @@ def matrix(pairs: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 
 
+def require(dictionary: pd.DataFrame, actor: str, *, parameter: str = "kwic_actor") -> str:
+    """Check that ``actor`` is a canonical name in the dictionary; return it.
+
+    Raises
+    ------
+    ParameterError
+        Naming the parameter and the closest names in the dictionary.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> forms = parse(yaml.compose("actors:\\n  - {name: Jen Psaki, type: person}"))
+    >>> require(forms, "Jen Psaki")
+    'Jen Psaki'
+    >>> require(forms, "Jen Psacki")
+    Traceback (most recent call last):
+    ...
+    textkit.errors.ParameterError: parameter kwic_actor: 'Jen Psacki' is not an actor in the dictionary. Did you mean 'Jen Psaki'? Use an actor's name exactly as in its 'name:' line.
+    """
+    names = list(dict.fromkeys(dictionary["actor"]))
+    if actor not in names:
+        close = difflib.get_close_matches(actor, names, n=3, cutoff=0.5)
+        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise ParameterError(
+            f"parameter {parameter}: {actor!r} is not an actor in the dictionary.{hint} "
+            "Use an actor's name exactly as in its 'name:' line."
+        )
+    return actor
+
+
 def concordance(
     documents: pd.DataFrame,
     dictionary: pd.DataFrame,
@@ -765,14 +795,7 @@ def concordance(
             left  match   right
     0  ope not,"   PSAki   said.
     """
-    names = list(dict.fromkeys(dictionary["actor"]))
-    if actor not in names:
-        close = difflib.get_close_matches(actor, names, n=3, cutoff=0.5)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise ParameterError(
-            f"parameter kwic_actor: {actor!r} is not an actor in the dictionary.{hint} "
-            "Use an actor's name exactly as in its 'name:' line."
-        )
+    require(dictionary, actor)
     found = mentions(documents, dictionary[dictionary["actor"] == actor], demonyms=demonyms, metonyms=metonyms)
     columns = ["doc_id", "sentence", "kind", "alias", *kwic.COLUMNS]
     frames = []

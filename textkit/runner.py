@@ -30,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textkit import clean, files, parameters, provenance, stopwords
+from textkit import actors, clean, files, parameters, provenance, stopwords
 from textkit.errors import NotebookError, ParameterError
 
 #: Parameters that hold paths. Values given on the command line or in a parameter file are
@@ -150,6 +150,10 @@ def plan(
             )
         if "skip_cleaning" in params:
             clean.steps(skip=params["skip_cleaning"])
+        if "actors" in params:  # a malformed dictionary fails here, naming file and line
+            dictionary = actors.load(_from_notebooks(notebooks_dir, params["actors"]))
+            if "kwic_actor" in params:
+                actors.require(dictionary, params["kwic_actor"])
         if params.get("stopwords") in stopwords.LISTS:
             stopwords.load(params["stopwords"])  # "nltk" without its data fails here, not mid-run
     for params in result.effective.values():
