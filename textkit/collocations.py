@@ -598,7 +598,8 @@ def concordance(
     A phrase matches consecutive word tokens of one sentence (punctuation between them is
     skipped, as in the n-gram counts), compared after the same case folding. With
     ``collocate``, only the node's occurrences that have the collocate within ``window`` tokens
-    are shown, i.e. the lines behind a row of :func:`collocates`.
+    are shown, i.e. the lines behind a row of :func:`collocates` — one line per node occurrence,
+    so a window holding the collocate twice gives one line but adds 2 to ``o11``.
 
     Parameters
     ----------
