@@ -691,14 +691,21 @@ def _empty_concordance() -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 
 
-def _row(table: pd.DataFrame, item: str) -> pd.Series:
-    """Return the row of an n-gram or collocate table for ``item``."""
+def _row(table: pd.DataFrame, item: str | None) -> pd.Series:
+    """Return the row of an n-gram or collocate table for ``item`` (``None``: the first row)."""
     key = "collocation" if "collocation" in table.columns else "collocate"
     if key not in table.columns or not set(CELLS) <= set(table.columns):
         raise ParameterError(
             "explain needs a table made by collocations.ngrams or collocations.collocates "
             f"(with columns {key} and {', '.join(CELLS)}); got columns {list(table.columns)}."
         )
+    if table.empty:
+        raise ParameterError(
+            "explain: the table has no rows. Lower min_count, switch off the stopword rule, or "
+            "use a larger corpus."
+        )
+    if item is None:
+        return table.iloc[0]
     wanted = " ".join(tokenise.fold(str(item).split()))
     found = table[table[key] == wanted]
     if found.empty:
@@ -712,15 +719,16 @@ def _row(table: pd.DataFrame, item: str) -> pd.Series:
     return found.iloc[0]
 
 
-def contingency(table: pd.DataFrame, item: str) -> pd.DataFrame:
+def contingency(table: pd.DataFrame, item: str | None = None) -> pd.DataFrame:
     """Return the 2×2 contingency table, with totals, of one row of a collocation table.
 
     Parameters
     ----------
     table : pandas.DataFrame
         A table from :func:`ngrams` or :func:`collocates`.
-    item : str
-        The ``collocation`` (n-gram tables) or ``collocate`` (collocate tables) to show.
+    item : str or None, default None
+        The ``collocation`` (n-gram tables) or ``collocate`` (collocate tables) to show;
+        ``None`` shows the first (top-ranked) row.
 
     Returns
     -------
@@ -762,16 +770,16 @@ def _num(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-def explain(table: pd.DataFrame, item: str) -> str:
+def explain(table: pd.DataFrame, item: str | None = None) -> str:
     """Show, as Markdown, the 2×2 table of one row and every formula with its counts filled in.
 
     Parameters
     ----------
     table : pandas.DataFrame
         A table from :func:`ngrams` or :func:`collocates`.
-    item : str
+    item : str or None, default None
         The ``collocation`` or ``collocate`` to explain (folded like the table, so
-        "United States" finds "united states").
+        "United States" finds "united states"); ``None`` explains the first row.
 
     Returns
     -------
@@ -821,7 +829,8 @@ def explain(table: pd.DataFrame, item: str) -> str:
             f"'{row['node']}' ({r1} positions, cut at sentence ends, overlaps counted once) or "
             f"outside them, and either is '{row['collocate']}' or is not.",
         ]
-    frame = contingency(table, item)
+    frame = contingency(table, item if item is not None else row[
+        "collocation" if ngram else "collocate"])
     cells = [["O11", "O12", "R1"], ["O21", "O22", "R2"], ["C1", "C2", "N"]]
     lines += ["", "| | " + " | ".join(frame.columns) + " |", "|---|---:|---:|---:|"]
     for label, values, names in zip(frame.index, frame.to_numpy(), cells):
@@ -849,8 +858,9 @@ def explain(table: pd.DataFrame, item: str) -> str:
         ("t", "(O11 − E11) / √O11", f"({o11} − {_num(e['11'])}) / √{o11}", row["t"]),
         ("chi2", "N (O11 O22 − O12 O21)² / (R1 R2 C1 C2)",
          f"{n} × ({cross})² / ({r1}×{r2}×{c1}×{c2})", row["chi2"]),
-        ("chi2_yates", "N (|O11 O22 − O12 O21| − N/2)² / (R1 R2 C1 C2)",
-         f"{n} × (|{cross}| − {_num(n / 2)})² / ({r1}×{r2}×{c1}×{c2})", row["chi2_yates"]),
+        # "\\|" keeps the absolute-value bars from ending the Markdown table cell.
+        ("chi2_yates", "N (\\|O11 O22 − O12 O21\\| − N/2)² / (R1 R2 C1 C2)",
+         f"{n} × (\\|{cross}\\| − {_num(n / 2)})² / ({r1}×{r2}×{c1}×{c2})", row["chi2_yates"]),
         ("dice", "2 O11 / (R1 + C1)", f"2×{o11} / ({r1} + {c1})", row["dice"]),
         ("logdice", "14 + log2(2 O11 / (R1 + C1))", f"14 + log2(2×{o11} / ({r1} + {c1}))", row["logdice"]),
         ("mi3", "log2(O11³ / E11)", f"log2({o11}³ / {_num(e['11'])})", row["mi3"]),

@@ -252,3 +252,91 @@ def share_of_voice(voice: pd.DataFrame, *, top_n: int = 20, title: str = "Share 
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Collocations (notebook 03)
+# --------------------------------------------------------------------------------------------
+
+
+def top_collocations(table: pd.DataFrame, *, measure: str = "llr", top_n: int = 20,
+                     title: str | None = None) -> Figure:
+    """Draw the ``top_n`` first rows of a collocation table as bars of their ``measure`` score.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`textkit.collocations.ngrams` (label column ``collocation``) or
+        :func:`textkit.collocations.collocates` (label column ``collocate``), already ranked.
+    measure : str, default "llr"
+        The score column to draw (``"frequency"`` draws ``count``).
+    top_n : int, default 20
+        How many rows; the first row is at the top. Each bar is labelled with the count.
+    title : str or None, default None
+        ``None`` gives "Top collocations by <measure>".
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    label = "collocation" if "collocation" in table.columns else "collocate"
+    column = "count" if measure == "frequency" else measure
+    rows = table.head(top_n).iloc[::-1]
+    fig = Figure(figsize=(7, max(2.5, 0.28 * len(rows) + 1)))
+    ax = fig.add_subplot()
+    if rows.empty:
+        ax.text(0.5, 0.5, "no rows to show (try a lower min_count)", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        ax.barh(rows[label].astype(str), rows[column], color=COLOUR)
+        for y, (score, count) in enumerate(zip(rows[column], rows["count"])):
+            ax.annotate(f"n={count}", (max(score, 0), y), xytext=(3, 0), textcoords="offset points",
+                        va="center", fontsize=8)
+        ax.set_xlabel(measure if measure != "frequency" else "count")
+        ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(title or f"Top collocations by {measure}")
+    fig.tight_layout()
+    return fig
+
+
+def collocate_scatter(table: pd.DataFrame, *, measure: str = "llr", top_n: int = 20,
+                      title: str | None = None) -> Figure:
+    """Plot each collocate's score against its frequency in the windows, naming the top ones.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`textkit.collocations.collocates`, ranked by ``measure``.
+    measure : str, default "llr"
+        The score on the y axis (``"frequency"`` plots ``count``).
+    top_n : int, default 20
+        How many of the first rows get a text label.
+    title : str or None, default None
+        ``None`` gives "Collocates of '<node>'".
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        x: ``count`` (co-occurrences in the windows, log scale); y: the score.
+    """
+    column = "count" if measure == "frequency" else measure
+    fig = Figure(figsize=(7, 5))
+    ax = fig.add_subplot()
+    node = table["node"].iloc[0] if len(table) else "?"
+    if table.empty:
+        ax.text(0.5, 0.5, "no collocates to show (is the node in the corpus?)", ha="center",
+                va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        ax.scatter(table["count"], table[column], s=14, color=COLOUR, alpha=0.6)
+        for _, row in table.head(top_n).iterrows():
+            ax.annotate(str(row["collocate"]), (row["count"], row[column]), xytext=(3, 2),
+                        textcoords="offset points", fontsize=8)
+        ax.set_xscale("log")
+        ax.set_xlabel("co-occurrences in the windows (count, log scale)")
+        ax.set_ylabel(measure)
+        ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(title or f"Collocates of '{node}'")
+    fig.tight_layout()
+    return fig
