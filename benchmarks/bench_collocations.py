@@ -12,7 +12,9 @@ every bigram seen at least ``--min-count`` times with its log-likelihood score:
 Each measurement runs in a fresh subprocess, so the contenders' memory never mixes: one process
 for the time (wall clock, no tracing), another for the peak memory (``tracemalloc``, which
 traces Python objects, NumPy buffers and pandas hash tables; tracing slows the code, so it is
-never timed). Memory is the peak *above* the already-loaded token list. A third look compares
+never timed). Memory is the peak *above* the already-loaded token list; the timed run also
+reports the growth of the resident-set high-water mark (Linux ``VmHWM``, reset before the run),
+which includes what the allocator keeps but is noisier. A third look compares
 the counts: every bigram that both keep must have the same count (NLTK also counts the pairs
 that touch a BREAK marker; textkit never forms them).
 
@@ -121,6 +123,24 @@ def run_nltk(tokens, min_count):
     return finder.score_ngrams(BigramAssocMeasures.likelihood_ratio), finder.ngram_fd
 
 
+def _status_kb(field: str) -> int:
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise KeyError(field)
+
+
+def _reset_rss_peak():
+    """Reset Linux's resident-set high-water mark; return the current RSS in kB (or None)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+        return _status_kb("VmRSS")
+    except OSError:
+        return None
+
+
 def child(contender: str, mode: str, token_file: str, min_count: int, counts_file: str | None):
     """Run one contender once; print a JSON line with the measurement."""
     import tracemalloc
@@ -141,13 +161,17 @@ def child(contender: str, mode: str, token_file: str, min_count: int, counts_fil
         result["peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
     else:
+        before = _reset_rss_peak()
         start = time.perf_counter()
         out = run(tokens, min_count)
         result["seconds"] = time.perf_counter() - start
+        if before is not None:  # the resident-memory high-water mark, above the loaded tokens
+            result["rss_peak_mb"] = (_status_kb("VmHWM") - before) / 1024
     result["rows"] = len(out) if contender == "textkit" else len(out[0])
     if counts_file:
         if contender == "textkit":
-            counts = dict(zip(zip(out["first"], out["last"]), out["count"].tolist()))
+            pairs = (tuple(c.split(" ")) for c in out["collocation"])
+            counts = dict(zip(pairs, out["count"].tolist()))
         else:
             counts = dict(out[1].items())
         with open(counts_file, "wb") as handle:
@@ -217,6 +241,7 @@ def main(argv=None) -> int:
                 counts_file = tmp / f"{contender}_{size}.pickle"
                 timed = measure(contender, "time", token_file, args.min_count, counts_file)
                 row[f"{contender}_seconds"] = timed["seconds"]
+                row[f"{contender}_rss_peak_mb"] = timed.get("rss_peak_mb")
                 row[f"{contender}_rows"] = timed["rows"]
                 if not args.skip_memory:
                     row[f"{contender}_peak_mb"] = measure(
@@ -229,6 +254,8 @@ def main(argv=None) -> int:
             row["time_ratio"] = row["textkit_seconds"] / row["nltk_seconds"]
             if not args.skip_memory:
                 row["memory_ratio"] = row["textkit_peak_mb"] / row["nltk_peak_mb"]
+            if row["textkit_rss_peak_mb"] and row["nltk_rss_peak_mb"]:
+                row["rss_ratio"] = row["textkit_rss_peak_mb"] / row["nltk_rss_peak_mb"]
             print(f"  {size:>11,} tokens  time ratio {row['time_ratio']:.3f}"
                   + (f", memory ratio {row['memory_ratio']:.3f}" if not args.skip_memory else "")
                   + f"; counts: {row['counts']}", flush=True)
