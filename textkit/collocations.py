@@ -57,7 +57,6 @@ computed from the positions that really exist. Every cell is a true, non-negativ
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from itertools import count
 
@@ -82,7 +81,9 @@ MEASURE_COLUMNS = tuple(m for m in association.MEASURES if m != "frequency")
 NGRAM_COLUMNS = ("collocation", "count", *CELLS, *MEASURE_COLUMNS)
 
 #: Columns of :func:`collocates`.
-COLLOCATE_COLUMNS = ("node", "collocate", "count", "f_node", "f_collocate", *CELLS, *MEASURE_COLUMNS)
+COLLOCATE_COLUMNS = (
+    "node", "collocate", "count", "f_node", "f_collocate", *CELLS, *MEASURE_COLUMNS
+)
 
 #: Columns of :func:`concordance`.
 CONCORDANCE_COLUMNS = ("doc_id", *kwic.COLUMNS)
@@ -266,9 +267,13 @@ def _check(*, n=None, measure, min_count, top_n):
     if n is not None and (isinstance(n, bool) or n not in (2, 3)):
         raise ParameterError(f"parameter n must be 2 (bigrams) or 3 (trigrams), got {n!r}.")
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise ParameterError(f"parameter min_count must be a whole number of at least 1, got {min_count!r}.")
+        raise ParameterError(
+            f"parameter min_count must be a whole number of at least 1, got {min_count!r}."
+        )
     if top_n is not None and (isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1):
-        raise ParameterError(f"parameter top_n must be a whole number of at least 1 or None, got {top_n!r}.")
+        raise ParameterError(
+            f"parameter top_n must be a whole number of at least 1 or None, got {top_n!r}."
+        )
 
 
 def _scored_table(text, counts: dict, total: int, *, measure, top_n, extra=None):
@@ -571,10 +576,11 @@ def _frame(columns: dict, names) -> pd.DataFrame:
 
 def _empty(names) -> pd.DataFrame:
     """Return an empty table with the right columns and dtypes."""
+    numbers = (*CELLS, *MEASURE_COLUMNS)
     dtypes = {"o11": "int64", "o12": "int64", "o21": "int64", "o22": "int64", "count": "int64",
               "f_node": "int64", "f_collocate": "int64"}
     return pd.DataFrame({
-        name: pd.Series([], dtype=dtypes.get(name, "float64" if name in (*CELLS, *MEASURE_COLUMNS) else object))
+        name: pd.Series([], dtype=dtypes.get(name, "float64" if name in numbers else object))
         for name in names
     })
 
@@ -756,7 +762,11 @@ def contingency(table: pd.DataFrame, item: str | None = None) -> pd.DataFrame:
         side = f"'{row['collocate']}'"
         rows = [f"in the windows of '{row['node']}'", "outside the windows", "total"]
     return pd.DataFrame(
-        [[o11, o12, o11 + o12], [o21, o22, o21 + o22], [o11 + o21, o12 + o22, o11 + o12 + o21 + o22]],
+        [
+            [o11, o12, o11 + o12],
+            [o21, o22, o21 + o22],
+            [o11 + o21, o12 + o22, o11 + o12 + o21 + o22],
+        ],
         index=rows,
         columns=[side, f"not {side}", "total"],
     )
@@ -834,7 +844,8 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
     cells = [["O11", "O12", "R1"], ["O21", "O22", "R2"], ["C1", "C2", "N"]]
     lines += ["", "| | " + " | ".join(frame.columns) + " |", "|---|---:|---:|---:|"]
     for label, values, names in zip(frame.index, frame.to_numpy(), cells):
-        lines.append(f"| **{label}** | " + " | ".join(f"{k} = {v}" for k, v in zip(names, values)) + " |")
+        filled = " | ".join(f"{k} = {v}" for k, v in zip(names, values))
+        lines.append(f"| **{label}** | {filled} |")
     lines += [
         "",
         f"If the two were independent, the expected count would be "
@@ -842,13 +853,15 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
         f"O11 = **{o11}** times.",
     ]
     if not ngram:
-        f_node, span_guess = int(row["f_node"]), None
+        f_node = int(row["f_node"])
         lines.append(
             f"(With whole, non-overlapping windows R1 would be span × f(node); here f(node) = "
             f"{f_node} and R1 = {r1}.)"
         )
     g2_terms = " + ".join(
-        f"{o['o' + k]} ln({o['o' + k]} / {_num(e[k])})" for k in ("11", "12", "21", "22") if o["o" + k] > 0
+        f"{o['o' + k]} ln({o['o' + k]} / {_num(e[k])})"
+        for k in ("11", "12", "21", "22")
+        if o["o" + k] > 0
     )
     cross = f"{o11}×{o22} − {o12}×{o21}"
     formulas = [
@@ -862,7 +875,8 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
         ("chi2_yates", "N (\\|O11 O22 − O12 O21\\| − N/2)² / (R1 R2 C1 C2)",
          f"{n} × (\\|{cross}\\| − {_num(n / 2)})² / ({r1}×{r2}×{c1}×{c2})", row["chi2_yates"]),
         ("dice", "2 O11 / (R1 + C1)", f"2×{o11} / ({r1} + {c1})", row["dice"]),
-        ("logdice", "14 + log2(2 O11 / (R1 + C1))", f"14 + log2(2×{o11} / ({r1} + {c1}))", row["logdice"]),
+        ("logdice", "14 + log2(2 O11 / (R1 + C1))", f"14 + log2(2×{o11} / ({r1} + {c1}))",
+         row["logdice"]),
         ("mi3", "log2(O11³ / E11)", f"log2({o11}³ / {_num(e['11'])})", row["mi3"]),
     ]
     lines += ["", "| measure | formula | with the counts | value |", "|---|---|---|---:|"]
