@@ -11,7 +11,8 @@ What a run does, in order:
 3. executes the notebooks with papermill in a temporary build folder next to the run folder,
    in parallel processes (``jobs``), each kernel in this same Python environment with
    ``PYTHONHASHSEED=0``, one progress bar per notebook;
-4. renders each executed notebook to HTML with nbconvert;
+4. renders each executed notebook to HTML with nbconvert (in the main process, while the
+   other notebooks still run);
 5. writes ``manifest.json`` (parameters, SHA-256 of every input and output, versions, git state,
    status, durations) and, only if every notebook succeeded, swaps the build folder in place of
    the run folder. A failed run leaves the earlier results untouched and keeps the failed
@@ -26,7 +27,7 @@ import re
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,10 +230,15 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: bool = True,
         for position, nb in enumerate(plan.notebooks)
     ]
     if jobs == 1:
-        outcomes = [_execute_one(*task) for task in tasks]
+        outcomes = [_render_html(_execute_one(*task)) for task in tasks]
     else:
+        # Workers execute; this process renders each finished notebook to HTML while the
+        # others still run.
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outcomes = list(pool.map(_execute_one, *zip(*tasks)))
+            futures = [pool.submit(_execute_one, *task) for task in tasks]
+            for future in as_completed(futures):
+                _render_html(future.result())
+        outcomes = [future.result() for future in futures]
     failures = [o for o in outcomes if o["status"] != "ok"]
 
     manifest = {
@@ -311,20 +317,21 @@ def _claim_build_folder(run_dir: Path) -> Path:
 
 def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: int,
                  progress: bool) -> dict:
-    """Execute one notebook and render it to HTML (runs in a worker process)."""
+    """Execute one notebook with papermill and save it without timestamps (in a worker process)."""
     import nbformat
     import papermill
-    from nbconvert import HTMLExporter
 
     name = Path(notebook).name
     target = Path(build) / name
     started = time.perf_counter()
     bar = {"desc": Path(notebook).stem, "position": position, "leave": True} if progress else False
     outcome = {"notebook": notebook, "status": "ok", "error": None}
+    executed = None
     try:
-        papermill.execute_notebook(
+        executed = papermill.execute_notebook(
             notebook, str(target), parameters=params, cwd=cwd, kernel_name="python3",
             progress_bar=bar, log_output=False,
+            request_save_on_cell_execute=False,  # save once at the end, not after every cell
             # ipykernel warns on every start that local TCP is unencrypted; errors still show
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
@@ -338,11 +345,23 @@ def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: in
         outcome["status"] = "failed"
         outcome["error"] = f"notebook {name} could not be executed: {type(err).__name__}: {err}"
     outcome["duration"] = round(time.perf_counter() - started, 3)
-    if target.exists():
+    if executed is None and target.exists():  # a failed run: read what papermill saved
         executed = nbformat.read(target, as_version=4)
+    if executed is not None:
         _drop_timings(executed)
         nbformat.write(executed, target)
-        body, _ = HTMLExporter().from_notebook_node(executed)
+        outcome["executed"] = str(target)
+    return outcome
+
+
+def _render_html(outcome: dict) -> dict:
+    """Render an executed notebook to HTML next to it with nbconvert; return the outcome."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    if outcome.get("executed"):
+        target = Path(outcome["executed"])
+        body, _ = HTMLExporter().from_notebook_node(nbformat.read(target, as_version=4))
         target.with_suffix(".html").write_text(body, encoding="utf-8")
     return outcome
 
