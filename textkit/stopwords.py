@@ -22,7 +22,7 @@ from textkit.errors import ParameterError, ResourceError
 LISTS = ("default", "none", "nltk")
 
 
-def load(spec: str = "default", *, extra: list[str] | tuple[str, ...] = ()) -> frozenset[str]:
+def load(spec: str = "default", *, extra: str | list[str] | tuple[str, ...] = ()) -> frozenset[str]:
     """Return a stopword set.
 
     Parameters
@@ -31,8 +31,9 @@ def load(spec: str = "default", *, extra: list[str] | tuple[str, ...] = ()) -> f
         ``"default"`` (the bundled Snowball list), ``"none"`` (no stopwords), ``"nltk"``
         (NLTK's English list, if installed), or the path of a UTF-8 file with one word per line
         (``#`` starts a comment).
-    extra : list of str, default ()
-        Words added to the list (lower-cased unless they are acronyms).
+    extra : list of str or str, default ()
+        Words added to the list (lower-cased unless they are acronyms); a string is read as
+        comma-separated words (``"said, told"``), as the notebooks' ``extra_stopwords`` gives it.
 
     Returns
     -------
@@ -52,6 +53,8 @@ def load(spec: str = "default", *, extra: list[str] | tuple[str, ...] = ()) -> f
     (175, True, False, True)
     >>> sorted(load("none", extra=["Said", "told"]))
     ['said', 'told']
+    >>> sorted(load("none", extra="said, told,"))
+    ['said', 'told']
     """
     from textkit.tokens import fold
 
@@ -70,7 +73,9 @@ def load(spec: str = "default", *, extra: list[str] | tuple[str, ...] = ()) -> f
             f"parameter stopwords must be one of {', '.join(map(repr, LISTS))} or the path of a "
             f"word-list file, got {spec!r} (no such file; working directory: {Path.cwd()})."
         )
-    return frozenset(fold([w for w in [*base, *extra] if w]))
+    if isinstance(extra, str):
+        extra = extra.split(",")
+    return frozenset(fold([w.strip() for w in [*base, *extra] if w.strip()]))
 
 
 def _nltk_english() -> list[str]:
