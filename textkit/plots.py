@@ -311,7 +311,8 @@ def collocate_scatter(table: pd.DataFrame, *, measure: str = "llr", top_n: int =
     measure : str, default "llr"
         The score on the y axis (``"frequency"`` plots ``count``).
     top_n : int, default 20
-        How many of the first rows get a text label.
+        How many of the first rows get a text label; collocates that share a point share one
+        label ("putin, will").
     title : str or None, default None
         ``None`` gives "Collocates of '<node>'".
 
@@ -330,8 +331,10 @@ def collocate_scatter(table: pd.DataFrame, *, measure: str = "llr", top_n: int =
         ax.set_axis_off()
     else:
         ax.scatter(table["count"], table[column], s=14, color=COLOUR, alpha=0.6)
-        for _, row in table.head(top_n).iterrows():
-            ax.annotate(str(row["collocate"]), (row["count"], row[column]), xytext=(3, 2),
+        # Collocates with the same count and score sit on one point: one label names them all.
+        labelled = table.head(top_n).groupby(["count", column], sort=True)["collocate"]
+        for (x, y), names in labelled:
+            ax.annotate(", ".join(sorted(map(str, names))), (x, y), xytext=(3, 2),
                         textcoords="offset points", fontsize=8)
         ax.set_xscale("log")
         ax.set_xlabel("co-occurrences in the windows (count, log scale)")
