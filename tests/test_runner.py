@@ -125,7 +125,7 @@ def test_missing_nltk_data_fails_before_running(seed_run, project_root, capsys, 
     before = _digests(seed_run)
     assert _run("--only", "01", "--output", str(seed_run), "-p", "stopwords", "nltk") == 2
     err = capsys.readouterr().err
-    assert "NLTK's stopword list is not installed" in err and "nltk.downloader" in err
+    assert "NLTK's stopword list is not installed" in err and "NLTK_DATA" in err
     assert _digests(seed_run) == before
 
 

@@ -99,7 +99,7 @@ def test_nltk_list_not_installed_says_how_to_install(tmp_path, fresh_nltk_stopwo
     assert isinstance(err.value, LookupError)
     message = str(err.value)
     assert "not installed" in message
-    assert "python -m nltk.downloader" in message and "stopwords" in message
+    assert "https://www.nltk.org/data.html" in message and "corpora/stopwords" in message
     assert "stopwords='default'" in message
 
 

@@ -86,7 +86,8 @@ def _nltk_english() -> list[str]:
         return list(nltk_stopwords.words("english"))
     except LookupError:
         raise ResourceError(
-            "NLTK's stopword list is not installed, and textkit never downloads data. Install it "
-            "once with: python -m nltk.downloader -d ~/nltk_data stopwords   (or set NLTK_DATA to "
-            "a folder that has corpora/stopwords), or use stopwords='default', the bundled list."
+            "NLTK's stopword list is not installed, and textkit never downloads data. Install "
+            "NLTK's 'stopwords' data package yourself (https://www.nltk.org/data.html) so that "
+            "~/nltk_data/corpora/stopwords/english exists, or set NLTK_DATA to a folder that has "
+            "corpora/stopwords; or use stopwords='default', the bundled list."
         ) from None
