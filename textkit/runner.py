@@ -332,8 +332,11 @@ def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: in
             notebook, str(target), parameters=params, cwd=cwd, kernel_name="python3",
             progress_bar=bar, log_output=False,
             request_save_on_cell_execute=False,  # save once at the end, not after every cell
-            # ipykernel warns on every start that local TCP is unencrypted; errors still show
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # The kernel's own log only has noise here: a warning on every start that local TCP
+            # is unencrypted, and "KeyboardInterrupt caught in kernel" because jupyter_client
+            # sends SIGINT before every shutdown. Cell errors and dead kernels still reach us as
+            # exceptions from papermill.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except papermill.PapermillExecutionError as err:
         outcome["status"] = "failed"
