@@ -239,3 +239,13 @@ def test_report_is_empty_for_clean_text_and_respects_skip(raw):
     assert clean.report(seed, skip=["quotes", "dashes"])["step"].tolist() == [
         "headline_suffix", "dateline", "copyright", "byline"
     ]
+
+
+def test_report_stays_readable_on_a_long_document():
+    """Scattered changes in a book-length text: every edit is counted, the detail is bounded."""
+    text = "Line  with  double  spaces.\n" * 2000  # 56,000 characters
+    report = clean.report(pd.DataFrame({"doc_id": ["book"], "text": [text]}), names=["whitespace"])
+    row = report.iloc[0]
+    # three doubled spaces per line lose one space each, and the final newline is stripped
+    assert (row["edits"], row["chars_removed"]) == (3 * 2000 + 1, 3 * 2000 + 1)
+    assert row["detail"] == " … ".join(["' '"] * 12) + " … (5989 more removals)"

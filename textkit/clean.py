@@ -321,31 +321,69 @@ def report(documents: pd.DataFrame, *, names: Iterable[str] = NEWS, skip: Iterab
     )
 
 
+#: Limits that keep a report row readable on long documents: at most this many kinds of
+#: replacement are listed, and a removed or replaced fragment longer than the limit is shortened.
+_DETAIL_KINDS = 12
+_DETAIL_CHARS = 400
+
+
 def _describe(before: str, after: str) -> tuple[int, str]:
     """Count the places where ``after`` differs from ``before`` and describe the change."""
     if len(before) == len(after):
-        pairs = Counter((a, b) for a, b in zip(before, after) if a != b)
-        edits = sum(pairs.values())
+        changes = [(a, b) for a, b in zip(before, after) if a != b]
     else:
-        # Diff only the part between the common prefix and suffix (cheap for long texts).
-        start = len(_common_prefix(before, after))
-        end = len(_common_prefix(before[start:][::-1], after[start:][::-1]))
-        old, new = before[start : len(before) - end], after[start : len(after) - end]
-        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False) if len(old) < 20_000 else None
-        opcodes = (
-            matcher.get_opcodes() if matcher else [("replace", 0, len(old), 0, len(new))]
-        )
-        changes = [(old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
-        if all(not n for _, n in changes):
-            return len(changes), " … ".join(o for o, _ in changes)
-        pairs = Counter(changes)
-        edits = sum(pairs.values())
+        changes = _changes(before, after)
+    if all(not new for _, new in changes):  # removals: show what was removed, in order
+        # whitespace-only pieces are shown quoted, so "\n\n" reads as two newlines
+        shown = [_shorten(old) if old.strip() else repr(old) for old, _ in changes[:_DETAIL_KINDS]]
+        more = len(changes) - len(shown)
+        return len(changes), " … ".join(shown) + (f" … ({more} more removals)" if more else "")
+    pairs = Counter(changes)
+    ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
     detail = "; ".join(
         f"{o!r} → {n!r} ×{c}" if (len(o) != 1 or len(n) != 1 or o.isspace() or n.isspace())
         else f"{o} → {n} ×{c}"
-        for (o, n), c in sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+        for (o, n), c in (((_shorten(o), _shorten(n)), c) for (o, n), c in ranked[:_DETAIL_KINDS])
     )
-    return edits, detail
+    if len(ranked) > _DETAIL_KINDS:
+        detail += f"; … ({len(ranked) - _DETAIL_KINDS} more kinds of change)"
+    return len(changes), detail
+
+
+def _changes(before: str, after: str) -> list[tuple[str, str]]:
+    """List the ``(old, new)`` fragments that differ, in text order.
+
+    Short differences are diffed character by character. Long ones (a whole book whose
+    whitespace changed) are diffed line by line first and then character by character inside
+    each changed block, which keeps the work close to linear in the text length.
+    """
+    start = len(_common_prefix(before, after))
+    end = len(_common_prefix(before[start:][::-1], after[start:][::-1]))
+    old, new = before[start : len(before) - end], after[start : len(after) - end]
+    if len(old) + len(new) <= 20_000:
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        return [(old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+                if tag != "equal"]
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    changes = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:  # line for line: diff each pair
+            for line_old, line_new in zip(old_lines[i1:i2], new_lines[j1:j2]):
+                changes.extend(_changes(line_old, line_new))
+        elif tag != "equal":
+            block_old, block_new = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+            if len(block_old) + len(block_new) <= 20_000:
+                changes.extend(_changes(block_old, block_new))
+            else:
+                changes.append((block_old, block_new))
+    return changes
+
+
+def _shorten(fragment: str) -> str:
+    """Cut a long fragment to :data:`_DETAIL_CHARS` characters, saying how long it was."""
+    if len(fragment) <= _DETAIL_CHARS:
+        return fragment
+    return f"{fragment[:_DETAIL_CHARS]}… ({len(fragment):,} characters)"
 
 
 def _common_prefix(a: str, b: str) -> str:
