@@ -190,10 +190,17 @@ def test_failing_notebook_keeps_earlier_results(tmp_path, project_root, capsys):
     assert manifest["notebooks"]["02_broken.ipynb"]["status"] == "failed"
 
 
-def test_run_name_defaults_to_the_corpus_name(tmp_path, tiny_path, project_root, monkeypatch):
+def test_every_notebook_runs_on_a_tiny_corpus(tmp_path, tiny_path, project_root, monkeypatch):
+    """Two short documents: too small for collocations, which must say so, not fail."""
     monkeypatch.chdir(tmp_path)
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
-    assert _run("--only", "01", "--corpus", str(tiny_path), "--jobs", "1") == 0
-    run = tmp_path / "outputs" / "tiny"
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    assert _run("--corpus", str(tiny_path), "--jobs", "2") == 0
+    run = tmp_path / "outputs" / "tiny"  # the run is named after the corpus
     docs = pd.read_csv(run / "document_frequencies.csv")
     assert docs["doc_id"].tolist() == ["a_talks.txt", "more/b_aid.txt"]
+    mentions = pd.read_csv(run / "actor_counts.csv").set_index("actor")["mentions"]
+    # "The US and NATO met in Kyiv" / "The US sent aid to Kyiv. Kyiv said ... all of us."
+    assert mentions.to_dict() == {"Ukraine": 4, "United States": 2, "NATO": 1}
+    assert pd.read_csv(run / "collocations.csv").empty  # every bigram occurs once
+    assert "Nothing to work through" in (run / "03_collocations.html").read_text(encoding="utf-8")

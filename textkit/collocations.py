@@ -725,6 +725,37 @@ def _row(table: pd.DataFrame, item: str | None) -> pd.Series:
     return found.iloc[0]
 
 
+def choose(table: pd.DataFrame, item: str) -> str:
+    """Return the row to work through: ``item`` if it is a row of ``table``, else the first row.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table from :func:`ngrams` or :func:`collocates`.
+    item : str
+        The wanted ``collocation`` or ``collocate`` (folded like the table).
+
+    Returns
+    -------
+    str
+        The row's ``collocation`` / ``collocate``; ``item`` itself when the table is empty.
+
+    Examples
+    --------
+    >>> table = ngrams(sequence("The United States said no. The United States met."))
+    >>> choose(table, "United States"), choose(table, "atlantis"), choose(table.head(0), "x")
+    ('united states', 'the united', 'x')
+    """
+    if table.empty:
+        return item
+    key = "collocation" if "collocation" in table.columns else "collocate"
+    wanted = " ".join(tokenise.fold(str(item).split()))
+    for candidate in (wanted, str(item)):
+        if (table[key] == candidate).any():
+            return candidate
+    return str(table[key].iloc[0])
+
+
 def contingency(table: pd.DataFrame, item: str | None = None) -> pd.DataFrame:
     """Return the 2×2 contingency table, with totals, of one row of a collocation table.
 
@@ -798,10 +829,12 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
         table row per measure — formula, formula with the counts, value (the value in
         ``table``).
 
+        An empty table gives a one-line note instead (nothing to work through).
+
     Raises
     ------
     ParameterError
-        If ``item`` is not a row of ``table``.
+        If ``item`` is not a row of ``table`` (:func:`choose` picks a row that is).
 
     Examples
     --------
@@ -812,6 +845,11 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
     >>> [line for line in text.split("\\n") if line.startswith("| pmi")]
     ['| pmi | log2(O11 / E11) | log2(2 / 0.571429) | 1.807355 |']
     """
+    if table.empty and set(CELLS) <= set(table.columns):
+        return (
+            "**Nothing to work through:** the table has no rows. Lower `min_count`, switch off "
+            "the stopword rule, or use a larger corpus."
+        )
     row = _row(table, item)
     o = {c: int(row[c]) for c in ("o11", "o12", "o21", "o22")}
     o11, o12, o21, o22 = o["o11"], o["o12"], o["o21"], o["o22"]
