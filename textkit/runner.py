@@ -45,7 +45,7 @@ _KEYWORDS = {"stopwords": ("default", "none", "nltk")}
 #: Parameters the runner sets itself.
 RUNNER_PARAMETERS = ("output_dir",)
 
-_TIMING_KEYS = ("start_time", "end_time", "duration", "exception", "input_path", "output_path")
+_TIMING_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path")
 
 
 @dataclass
@@ -139,8 +139,11 @@ def plan(
         result.effective[nb.name] = effective
 
     corpus_value = next((p["corpus"] for p in result.effective.values() if "corpus" in p), None)
+    checked = set()
     for params in result.effective.values():
-        if "corpus" in params:  # read and check every file once, as the notebook will
+        corpus_key = (params.get("corpus"), params.get("text_column", "text"), params.get("encoding"))
+        if "corpus" in params and corpus_key not in checked:  # read and check every file once
+            checked.add(corpus_key)
             documents = files.read_corpus(
                 _from_notebooks(notebooks_dir, params["corpus"]),
                 text_column=params.get("text_column", "text"),
