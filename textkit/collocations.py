@@ -712,17 +712,22 @@ def _row(table: pd.DataFrame, item: str | None) -> pd.Series:
         )
     if item is None:
         return table.iloc[0]
-    wanted = " ".join(tokenise.fold(str(item).split()))
-    found = table[table[key] == wanted]
-    if found.empty:
-        found = table[table[key] == str(item)]
-    if found.empty:
+    found = _find(table, key, item)
+    if found is None:
         sample = ", ".join(map(repr, table[key].head(5)))
         raise ParameterError(
             f"parameter explain: {item!r} is not a row of the table (after filtering by "
             f"min_count and the stopword rule). Pick one of its rows, e.g. {sample}."
         )
-    return found.iloc[0]
+    return table[table[key] == found].iloc[0]
+
+
+def _find(table: pd.DataFrame, key: str, item: str) -> str | None:
+    """Return the value of ``key`` that names ``item`` (folded first, then as given), or None."""
+    for candidate in (" ".join(tokenise.fold(str(item).split())), str(item)):
+        if (table[key] == candidate).any():
+            return candidate
+    return None
 
 
 def choose(table: pd.DataFrame, item: str) -> str:
@@ -749,11 +754,7 @@ def choose(table: pd.DataFrame, item: str) -> str:
     if table.empty:
         return item
     key = "collocation" if "collocation" in table.columns else "collocate"
-    wanted = " ".join(tokenise.fold(str(item).split()))
-    for candidate in (wanted, str(item)):
-        if (table[key] == candidate).any():
-            return candidate
-    return str(table[key].iloc[0])
+    return _find(table, key, item) or str(table[key].iloc[0])
 
 
 def contingency(table: pd.DataFrame, item: str | None = None) -> pd.DataFrame:
