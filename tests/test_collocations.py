@@ -156,7 +156,7 @@ def test_min_count_top_n_and_the_stopword_rule(seed_tokens):
     ("options", "message"),
     [
         ({"measure": "G2"}, "parameter measure must be one of 'frequency'"),
-        ({"n": 4}, "parameter n must be 2 .* or 3"),
+        ({"n": 4}, r"^parameter n must be one of 2, 3, got 4\.$"),  # the one rule, one message
         ({"min_count": 0}, "parameter min_count must be a whole number of at least 1, got 0"),
         ({"top_n": 0}, "parameter top_n must be"),
     ],

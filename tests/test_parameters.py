@@ -24,15 +24,21 @@ PASS = [
 ]
 
 FAIL = [
-    ("top_n", 0, "a whole number of at least 1"),
-    ("top_n", -1, "a whole number of at least 1"),
-    ("top_n", 2.5, "a whole number of at least 1"),
-    ("top_n", "20", "a whole number of at least 1"),
-    ("top_n", True, "a whole number of at least 1"),  # bool is an int in Python, not here
+    ("top_n", 0, "a whole number from 1 to 1000 (rows shown and drawn)"),
+    ("top_n", -1, "a whole number from 1 to 1000 (rows shown and drawn)"),
+    ("top_n", 2.5, "a whole number from 1 to 1000 (rows shown and drawn)"),
+    ("top_n", "20", "a whole number from 1 to 1000 (rows shown and drawn)"),
+    ("top_n", True, "a whole number from 1 to 1000 (rows shown and drawn)"),  # bool is an int in Python, not here
     ("min_count", 0, "a whole number of at least 1"),
     ("min_length", 0, "a whole number of at least 1"),
-    ("width", 0, "a whole number of at least 1"),
-    ("window", None, "a whole number of at least 1"),
+    ("width", 0, "a whole number from 1 to 1000 (characters of context)"),
+    ("width", 10**9, "a whole number from 1 to 1000 (characters of context)"),
+    ("window", None, "a whole number from 1 to 100 (tokens on each side of the node)"),
+    ("window", 1_000_000_000, "a whole number from 1 to 100 (tokens on each side of the node)"),
+    ("top_n", 1001, "a whole number from 1 to 1000 (rows shown and drawn)"),
+    ("node", "united states", "one word"),
+    ("node", "", "one word"),
+    ("node", 3, "one word"),
     ("n", 1, "one of 2, 3"),
     ("n", 4, "one of 2, 3"),
     ("n", 2.0, "one of 2, 3"),
@@ -68,14 +74,36 @@ def test_check_names_every_bad_parameter_at_once():
     with pytest.raises(ParameterError) as err:
         parameters.check(top_n=0, scope="sentence", window=-2)
     assert str(err.value) == (
-        "parameter top_n must be a whole number of at least 1, got 0. "
-        "parameter window must be a whole number of at least 1, got -2."
+        "parameter top_n must be a whole number from 1 to 1000 (rows shown and drawn), got 0. "
+        "parameter window must be a whole number from 1 to 100 (tokens on each side of the "
+        "node), got -2."
     )
 
 
 def test_rules_cover_the_shared_option_names():
-    for name in ["top_n", "min_count", "window", "width", "stopwords", "min_length", "scope"]:
+    for name in ["top_n", "min_count", "window", "width", "stopwords", "min_length", "scope",
+                 "measure", "n", "node", "actors"]:
         assert name in parameters.RULES
+
+
+def test_each_rule_lives_with_what_it_names():
+    from textkit import actors, association, collocations, stopwords
+
+    assert parameters.RULES["measure"] is association.RULES["measure"]
+    assert parameters.RULES["scope"] is actors.RULES["scope"]
+    assert parameters.RULES["stopwords"] is stopwords.RULES["stopwords"]
+    assert parameters.RULES["n"] is collocations.RULES["n"]
+    # The library functions give the same message as the pre-run check.
+    for call, name, value in [
+        (lambda: collocations.ngrams(["a", "b"], n=4), "n", 4),
+        (lambda: actors.co_mentions(None, scope="page"), "scope", "page"),
+        (lambda: association.get("G2"), "measure", "G2"),
+    ]:
+        with pytest.raises(ParameterError) as err:
+            call()
+        with pytest.raises(ParameterError) as expected:
+            parameters.check(**{name: value})
+        assert str(err.value) == str(expected.value)
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from textkit import files, kwic, tokens
+from textkit import files, kwic, parameters, tokens
 from textkit.errors import ActorsFileError, ParameterError
 from textkit.stopwords import load as _load_stopwords
 
@@ -69,6 +69,12 @@ MENTION_COLUMNS = (
 
 #: The co-mention units :func:`co_mentions` accepts.
 SCOPES = ("sentence", "paragraph")
+
+#: Rules of the actor parameters (read by :func:`textkit.parameters.check`).
+RULES = {
+    "scope": parameters.one_of(*SCOPES),
+    "actors": parameters.existing_file_or(),
+}
 
 _WORD_CHAR = re.compile(r"\w")
 _CHAR_PATTERNS = {" ": r"\s+", "'": "['\u2019]", "-": "[-\u2010\u2011]"}
@@ -652,8 +658,7 @@ def co_mentions(mentions: pd.DataFrame, *, scope: str = "sentence") -> pd.DataFr
     0   Biden    NATO      US      EU         1        2        1  0.666667
     1   Biden   Putin      US      RU         1        2        2  0.500000
     """
-    if scope not in SCOPES:
-        raise ParameterError(f"parameter scope must be one of {', '.join(map(repr, SCOPES))}, got {scope!r}.")
+    parameters.check(scope=scope)
     columns = ["actor_a", "actor_b", "group_a", "group_b", "together", "units_a", "units_b", "dice"]
     units = defaultdict(set)
     for doc_id, unit, actor in zip(mentions["doc_id"], mentions[scope], mentions["actor"]):

@@ -72,7 +72,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from textkit.errors import ParameterError
+from textkit import parameters
 
 #: The count that stands in for an empty ``O11`` cell inside logarithms (see module docstring).
 HALF = 0.5
@@ -268,6 +268,23 @@ MEASURES: dict[str, Callable[..., np.ndarray]] = {
 }
 
 
+#: What each measure is called in titles and axis labels, for readers who do not know the keys.
+LABELS: dict[str, str] = {
+    "frequency": "frequency (count)",
+    "pmi": "pointwise mutual information (PMI)",
+    "llr": "log-likelihood (G²)",
+    "t": "t-score",
+    "chi2": "chi-squared (χ²)",
+    "chi2_yates": "chi-squared with Yates' correction",
+    "dice": "Dice coefficient",
+    "logdice": "logDice",
+    "mi3": "MI³",
+}
+
+#: The ``measure`` parameter's rule: a key of :data:`MEASURES`.
+RULES = {"measure": parameters.one_of(*MEASURES)}
+
+
 def get(measure: str) -> Callable[..., np.ndarray]:
     """Return the measure function registered under ``measure``.
 
@@ -283,15 +300,10 @@ def get(measure: str) -> Callable[..., np.ndarray]:
     >>> get("G2")
     Traceback (most recent call last):
     ...
-    textkit.errors.ParameterError: parameter measure must be one of 'frequency', 'pmi', 'llr', 't', 'chi2', 'chi2_yates', 'dice', 'logdice', 'mi3', got 'G2'. ...
+    textkit.errors.ParameterError: parameter measure must be one of 'frequency', 'pmi', 'llr', 't', 'chi2', 'chi2_yates', 'dice', 'logdice', 'mi3', got 'G2'.
     """
-    try:
-        return MEASURES[measure]
-    except (KeyError, TypeError):
-        raise ParameterError(
-            f"parameter measure must be one of {', '.join(map(repr, MEASURES))}, got "
-            f"{measure!r}. Pick one of these names (see textkit.association for the formulas)."
-        ) from None
+    parameters.check(measure=measure)
+    return MEASURES[measure]
 
 
 def scores(o11, o12, o21, o22, *, decimals: int = 6) -> dict[str, np.ndarray]:

@@ -63,7 +63,7 @@ from itertools import count
 import numpy as np
 import pandas as pd
 
-from textkit import association, kwic
+from textkit import association, kwic, parameters
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
 
@@ -89,6 +89,20 @@ COLLOCATE_COLUMNS = (
 CONCORDANCE_COLUMNS = ("doc_id", *kwic.COLUMNS)
 
 _DECIMALS = 6
+
+#: The n-gram sizes the ``n`` parameter takes.
+NGRAM_SIZES = (2, 3)
+
+#: The widest ``window``: no sentence needs more tokens on one side of the node; the bound
+#: keeps a mistyped ``window 1000000000`` from trying to allocate a window that long.
+MAX_WINDOW = 100
+
+#: Rules of the collocation parameters (read by :func:`textkit.parameters.check`).
+RULES = {
+    "n": parameters.one_of(*NGRAM_SIZES),
+    "window": parameters.between(1, MAX_WINDOW, "tokens on each side of the node"),
+    "node": parameters.one_word(),
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -262,18 +276,13 @@ def _order(score: np.ndarray, tie_keys: list[np.ndarray], top_n) -> np.ndarray:
 
 
 def _check(*, n=None, measure, min_count, top_n):
-    """Validate the options shared by :func:`ngrams` and :func:`collocates`."""
-    association.get(measure)
-    if n is not None and (isinstance(n, bool) or n not in (2, 3)):
-        raise ParameterError(f"parameter n must be 2 (bigrams) or 3 (trigrams), got {n!r}.")
-    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise ParameterError(
-            f"parameter min_count must be a whole number of at least 1, got {min_count!r}."
-        )
-    if top_n is not None and (isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1):
-        raise ParameterError(
-            f"parameter top_n must be a whole number of at least 1 or None, got {top_n!r}."
-        )
+    """Validate the options shared by :func:`ngrams` and :func:`collocates` (one rule each)."""
+    values = {"measure": measure, "min_count": min_count}
+    if n is not None:
+        values["n"] = n
+    if top_n is not None:  # None: every row
+        values["top_n"] = top_n
+    parameters.check(**values)
 
 
 def _scored_table(text, counts: dict, total: int, *, measure, top_n, extra=None):
@@ -497,11 +506,7 @@ def collocates(
     """
     _check(measure=measure, min_count=min_count, top_n=top_n)
     left, right = _window(window)
-    if not isinstance(node, str) or not node.strip() or len(node.split()) != 1:
-        raise ParameterError(
-            f"parameter node must be one word, got {node!r}. For a phrase, look it up in the "
-            "n-gram table instead."
-        )
+    parameters.check(node=node)
     node = node.strip()
     codes, words = _encode(tokens)
     folded = tokenise.fold([node])[0]
@@ -547,16 +552,20 @@ def collocates(
 
 def _window(window) -> tuple[int, int]:
     """Return ``(left, right)`` from ``window``, or raise ParameterError."""
-    pair = (window, window) if isinstance(window, int) and not isinstance(window, bool) else window
+    if not isinstance(window, (tuple, list)):
+        parameters.check(window=window)
+        return window, window
+    pair = window
     try:
         left, right = pair
-        ok = all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in pair)
+        ok = all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_WINDOW
+                 for v in pair)
     except (TypeError, ValueError):
         ok = False
     if not ok or left + right < 1:
         raise ParameterError(
-            f"parameter window must be a whole number of at least 1 (tokens on each side) or a "
-            f"pair (left, right) of whole numbers, got {window!r}."
+            f"parameter window must be {RULES['window'].what} or a pair (left, right) of such "
+            f"numbers (one may be 0), got {window!r}."
         )
     return left, right
 

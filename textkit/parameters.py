@@ -3,13 +3,15 @@
 Each notebook declares its parameters in its first cell, one per line, as
 ``name: type = default  # help``. The runner reads those declarations with papermill, converts
 command-line values to the declared type (:func:`convert`), and checks values against
-:data:`RULES` before any notebook starts. The notebooks call :func:`check` as their first step,
+:func:`rules` before any notebook starts. The notebooks call :func:`check` as their first step,
 so a notebook run by plain papermill or in JupyterLab gets the same clear error.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from textkit.errors import ParameterError
 
@@ -17,46 +19,78 @@ _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 
 
-def _at_least(low):
+class Rule(NamedTuple):
+    """What a parameter must be: a description for the message, and a test of the value."""
+
+    what: str
+    test: Callable[[object], bool]
+
+
+def _whole(v) -> bool:
     # bool is a subclass of int: True must not pass as top_n=1.
-    return (
-        f"a whole number of at least {low}",
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= low,
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def at_least(low: int) -> Rule:
+    """A whole number of at least ``low``."""
+    return Rule(f"a whole number of at least {low}", lambda v: _whole(v) and v >= low)
+
+
+def between(low: int, high: int, why: str = "") -> Rule:
+    """A whole number from ``low`` to ``high``; ``why`` explains the upper bound."""
+    return Rule(
+        f"a whole number from {low} to {high}{f' ({why})' if why else ''}",
+        lambda v: _whole(v) and low <= v <= high,
     )
 
 
-def _one_of(*choices):
-    # Compare types too: 2.0 == 2 and True == 1, but neither is the value n=2 expects.
-    return (
-        f"one of {', '.join(map(repr, choices))}",
+def one_of(*choices, what: str = "") -> Rule:
+    """One of ``choices``, compared with types (2.0 and True are not the value n=2 expects)."""
+    return Rule(
+        what or f"one of {', '.join(map(repr, choices))}",
         lambda v: any(type(v) is type(c) and v == c for c in choices),
     )
 
 
-def _existing_file_or(*keywords):
+def one_word() -> Rule:
+    """A single word: no spaces, not empty."""
+    return Rule("one word", lambda v: isinstance(v, str) and len(v.split()) == 1)
+
+
+def existing_file_or(*keywords) -> Rule:
+    """An existing file, or one of the ``keywords``."""
     what = "an existing file" + (f" or one of {', '.join(map(repr, keywords))}" if keywords else "")
-    return (what, lambda v: isinstance(v, str) and (v in keywords or Path(v).is_file()))
+    return Rule(what, lambda v: isinstance(v, str) and (v in keywords or Path(v).is_file()))
 
 
-#: What each parameter must be: name -> (description for the error message, test).
-#: Parameters not listed here are only type-checked.
-RULES: dict[str, tuple[str, object]] = {
-    "top_n": _at_least(1),
-    "min_count": _at_least(1),
-    "min_length": _at_least(1),
-    "width": _at_least(1),
-    "window": _at_least(1),
-    "n": _one_of(2, 3),
-    "scope": _one_of("sentence", "paragraph"),
-    "stopwords": _existing_file_or("default", "none", "nltk"),
-    "actors": _existing_file_or(),
-    # The names of textkit.association.MEASURES (imported when checked: no import cycle;
-    # tests/test_association.py keeps this description in step with the registry).
-    "measure": (
-        "one of 'frequency', 'pmi', 'llr', 't', 'chi2', 'chi2_yates', 'dice', 'logdice', 'mi3'",
-        lambda v: isinstance(v, str) and v in __import__("textkit.association").association.MEASURES,
-    ),
+#: Rules for the option names shared by every analysis (one word per idea across the package).
+SHARED = {
+    "top_n": between(1, 1000, "rows shown and drawn"),
+    "min_count": at_least(1),
+    "min_length": at_least(1),
+    "width": between(1, 1000, "characters of context"),
 }
+
+
+def rules() -> dict[str, Rule]:
+    """Collect every parameter rule: the shared ones and each module's ``RULES``.
+
+    Each rule is declared once, where the thing it names lives: measure names with the measures
+    (:data:`textkit.association.RULES`), ``n``, ``window`` and ``node`` with the collocations,
+    ``scope`` and ``actors`` with the actors, ``stopwords`` with the stopword lists. The
+    runner's pre-run check, the notebooks' first cell and the library functions all read them
+    here, so each parameter has one rule and one message.
+    """
+    from textkit import actors, association, collocations, stopwords
+
+    return {**SHARED, **association.RULES, **collocations.RULES, **actors.RULES,
+            **stopwords.RULES}
+
+
+def __getattr__(name):
+    if name == "RULES":  # built on first use: the modules that declare rules import this one
+        return rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def check(**values) -> dict:
@@ -84,12 +118,13 @@ def check(**values) -> dict:
     >>> check(top_n=-1)
     Traceback (most recent call last):
     ...
-    textkit.errors.ParameterError: parameter top_n must be a whole number of at least 1, got -1.
+    textkit.errors.ParameterError: parameter top_n must be a whole number from 1 to 1000 (rows shown and drawn), got -1.
     """
     problems = []
+    table = rules()
     for name, value in values.items():
-        if name in RULES:
-            what, test = RULES[name]
+        if name in table:
+            what, test = table[name]
             if not test(value):
                 problems.append(f"parameter {name} must be {what}, got {value!r}.")
     if problems:

@@ -15,11 +15,14 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from textkit import files
+from textkit import files, parameters
 from textkit.errors import ParameterError, ResourceError
 
 #: The keywords :func:`load` accepts besides a file path.
 LISTS = ("default", "none", "nltk")
+
+#: The ``stopwords`` parameter's rule: a list name or a word-list file.
+RULES = {"stopwords": parameters.existing_file_or(*LISTS)}
 
 
 def load(spec: str = "default", *, extra: str | list[str] | tuple[str, ...] = ()) -> frozenset[str]:
