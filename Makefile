@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The headless browser the page tests drive (Debian's chromium package)
+CHROMIUM ?= /usr/bin/chromium
 # Extra options for `textkit run`, e.g. make run ARGS="--corpus my_texts/ -p top_n 30"
 ARGS   ?=
 
@@ -25,11 +27,28 @@ install: $(STAMP) ## Create .venv with the pinned dependencies and textkit
 run: $(STAMP) ## Run every notebook on the seed corpus into outputs/<run_name>/
 	$(BIN)/textkit run $(ARGS)
 
-test: $(STAMP) ## Run the whole test suite (unit tests, doctests, notebook runs)
-	$(BIN)/python -m pytest $(ARGS)
+test: $(STAMP) $(CHROMIUM) ## Run the whole test suite (unit tests, doctests, notebook runs, pages in Chromium)
+	TEXTKIT_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(ARGS)
 
-lab: $(STAMP) ## Open JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks/
+# tests/test_report.py opens the HTML pages of a run in headless Chromium: Debian's package,
+# driven by playwright from the lock (playwright's own browser download is never used).
+# Installed here when missing (as root, e.g. in CI); otherwise the command to run is printed.
+$(CHROMIUM):
+	@if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation; \
+	else \
+	  echo "The tests need Chromium at $@. Install it with:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y chromium fonts-liberation"; \
+	  echo "or point to another build: make test CHROMIUM=/path/to/chromium"; \
+	  exit 1; \
+	fi
+	@test -x $@ || { echo "$@ is still missing after apt-get install chromium"; exit 1; }
+
+# Loopback only. JupyterLab refuses to run as root (e.g. in a container) without --allow-root, so
+# that flag is added for root alone. Where no browser can open (no display), use the printed URL.
+lab: $(STAMP) ## Open JupyterLab on the notebooks at 127.0.0.1 (ARGS go to jupyter lab)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS) notebooks/
 
 bench: $(STAMP) ## Run the benchmarks (prints timings and ratios)
 	$(BIN)/python benchmarks/bench_run.py
