@@ -88,7 +88,10 @@ def test_second_run_is_byte_identical(seed_run, project_root):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-p", "top_n", "-1"], "parameter top_n must be a whole number of at least 1, got -1"),
+        (["-p", "top_n", "-1"], "parameter top_n must be a whole number from 1 to 1000"),
+        (["-p", "window", "1000000000"], "parameter window must be a whole number from 1 to 100"),
+        (["-p", "node", "united states"], "parameter node must be one word, got 'united states'"),
+        (["-p", "measure", "G2"], "parameter measure must be one of 'frequency', 'pmi', 'llr'"),
         (["-p", "top_n", "ten"], "parameter top_n expects int (a whole number), got 'ten'"),
         (["-p", "no_such_param", "1"], "unknown parameter no_such_param: no selected notebook declares it"),
         (["--corpus", "missing.txt"], "missing.txt: no such file or folder"),
@@ -99,7 +102,8 @@ def test_second_run_is_byte_identical(seed_run, project_root):
 )
 def test_bad_input_fails_before_running_and_keeps_results(seed_run, project_root, capsys, args, message):
     before = _digests(seed_run)
-    assert _run("--only", "01", "--output", str(seed_run), *args) == 2
+    only = "03" if args[1] in {"window", "node", "measure"} else "01"
+    assert _run("--only", only, "--output", str(seed_run), *args) == 2
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err and len(err.splitlines()) <= 2
@@ -204,3 +208,67 @@ def test_every_notebook_runs_on_a_tiny_corpus(tmp_path, tiny_path, project_root,
     assert mentions.to_dict() == {"Ukraine": 4, "United States": 2, "NATO": 1}
     assert pd.read_csv(run / "collocations.csv").empty  # every bigram occurs once
     assert "Nothing to work through" in (run / "03_collocations.html").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# What a person sees: figures as images, the run folder named, user text escaped
+# --------------------------------------------------------------------------------------------
+
+
+def _figure_cells(notebook) -> list:
+    """Code cells that draw a figure (call a textkit.plots function)."""
+    return [c for c in notebook.cells if c.cell_type == "code" and "plots." in c.source
+            and "group_colours" not in c.source]
+
+
+@pytest.mark.parametrize("name", ["01_word_frequency", "02_actor_mentions", "03_collocations"])
+def test_every_figure_cell_shows_an_image(seed_run, name):
+    executed = nbformat.read(seed_run / f"{name}.ipynb", as_version=4)
+    cells = _figure_cells(executed)
+    assert cells, "each notebook draws figures"
+    for cell in cells:
+        kinds = {kind for output in cell.outputs for kind in output.get("data", {})}
+        assert "image/png" in kinds, f"no image for: {cell.source[:60]!r}"
+        assert not any("<Figure size" in o.get("data", {}).get("text/plain", "")
+                       for o in cell.outputs if "image/png" not in o.get("data", {}))
+    html = (seed_run / f"{name}.html").read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") >= len(cells)
+
+
+def test_executed_notebooks_name_the_run_folder_not_the_build_folder(seed_run):
+    for path in seed_run.glob("*.ipynb"):
+        text = path.read_text(encoding="utf-8")
+        assert f'output_dir = \\"{seed_run}\\"' in text
+        assert ".building" not in text
+
+
+def test_nothing_temporary_is_left_next_to_the_run(seed_run):
+    assert sorted(p.name for p in seed_run.parent.iterdir()) == ["seed"]
+
+
+def test_manifest_marks_the_run_and_lists_every_installed_package(seed_run):
+    manifest = json.loads((seed_run / "manifest.json").read_text())
+    assert manifest["tool"] == "textkit"
+    assert {"psutil", "papermill", "nbclient", "pyzmq"} <= set(manifest["packages"])
+    assert len(manifest["packages"]) > 50
+
+
+def test_a_log_gets_plain_lines_not_progress_bars(tmp_path, project_root, capsys):
+    assert _run_logged("--only", "01", "--output", str(tmp_path / "run")) == 0
+    err = capsys.readouterr().err
+    assert "textkit: 01_word_frequency ok (" in err
+    assert "\r" not in err and "\x1b[" not in err
+
+
+def _run_logged(*args) -> int:
+    """As `textkit run` with standard error going to a file (not a terminal)."""
+    return cli.main(["run", *args])
+
+
+def test_markup_in_a_parameter_is_shown_not_run(tmp_path, project_root):
+    out = tmp_path / "run"
+    attack = "<script>alert(1)</script>"
+    assert _run("--only", "03", "--output", str(out), "-p", "explain", attack) == 0
+    html = (out / "03_collocations.html").read_text(encoding="utf-8")
+    assert attack not in html
+    assert "&lt;script&gt;alert" in html

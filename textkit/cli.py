@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from textkit import __version__
-from textkit.errors import TextkitError
+from textkit.errors import NotebookError, ParameterError, TextkitError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,55 +46,116 @@ def build_parser() -> argparse.ArgumentParser:
                           "the number of cores)")
     run.add_argument("--notebooks", default="notebooks", metavar="DIR",
                      help="the notebooks folder (default: %(default)s)")
-    run.add_argument("--no-progress", action="store_true", help="hide the progress bars")
+    run.add_argument("--no-progress", action="store_true",
+                     help="hide the progress display (bars on a terminal, plain lines in a log)")
+    verify = commands.add_parser(
+        "verify",
+        help="re-execute a run from its manifest.json and compare every output by SHA-256",
+        description=(
+            "Re-execute the run in RUN_DIR from its manifest.json (same corpus, parameters and "
+            "notebooks) in a temporary folder and compare every output file by SHA-256. Exit 0 "
+            "only when every file is identical."
+        ),
+    )
+    verify.add_argument("run_dir", metavar="RUN_DIR", help="a run folder holding manifest.json")
+    verify.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="notebooks to run at once (default: %(default)s)")
+    verify.add_argument("--keep", metavar="DIR",
+                        help="keep the re-executed run in DIR instead of a temporary folder")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the ``textkit`` command; return the exit status (0 ok, 1 a notebook failed, 2 bad input)."""
+    """Run the ``textkit`` command; return the exit status.
+
+    0: done; 1: a notebook failed (its executed copy is kept in ``<run>.failed/``); 2: bad input
+    (nothing ran, nothing changed); 130: interrupted (Ctrl-C or SIGTERM; earlier results kept).
+    """
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
-    from textkit import runner
-
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a run like Ctrl-C
     try:
-        if args.jobs < 1:
-            raise TextkitError(f"--jobs must be at least 1, got {args.jobs}.")
-        values = _read_parameters_file(args.parameters_file) if args.parameters_file else {}
-        values.update({name: value for name, value in args.parameter})
-        plan = runner.plan(notebooks_dir=args.notebooks, corpus=args.corpus, output=args.output,
-                           values=values, only=args.only)
-        print(f"textkit: running {len(plan.notebooks)} notebook(s) into {plan.run_dir}", file=sys.stderr)
-        run_dir = runner.execute(plan, jobs=args.jobs, progress=not args.no_progress,
-                                 notebooks_dir=args.notebooks, argv=["textkit", *argv])
-    except runner.NotebookError as err:
+        return _COMMANDS[args.command](args, argv)
+    except KeyboardInterrupt:
+        print("textkit: interrupted; the notebooks were stopped and the earlier results, if "
+              "any, are unchanged.", file=sys.stderr)
+        return 130
+    except NotebookError as err:
         print(f"textkit: {err}", file=sys.stderr)
         return 1
     except TextkitError as err:
         print(f"textkit: {err}", file=sys.stderr)
         return 2
-    print(f"textkit: done; results in {run_dir} (see manifest.json)", file=sys.stderr)
+    except OSError as err:  # a full disk, a folder that vanished: say which file, no traceback
+        print(f"textkit: {err.strerror or err}: {err.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _run(args, argv) -> int:
+    """``textkit run``: check everything, then execute the notebooks."""
+    from textkit import runner
+
+    if args.jobs < 1:
+        raise ParameterError(f"--jobs must be at least 1, got {args.jobs}.")
+    values = _read_parameters_file(args.parameters_file) if args.parameters_file else {}
+    values.update({name: value for name, value in args.parameter})
+    plan = runner.plan(notebooks_dir=args.notebooks, corpus=args.corpus, output=args.output,
+                       values=values, only=args.only)
+    progress = "none" if args.no_progress else ("bar" if sys.stderr.isatty() else "lines")
+    print(f"textkit: running {len(plan.notebooks)} notebook(s) into {plan.run_dir}", file=sys.stderr)
+    run_dir = runner.execute(plan, jobs=args.jobs, progress=progress,
+                             notebooks_dir=args.notebooks, argv=["textkit", *argv])
+    print(f"textkit: done; open {run_dir / 'index.html'} (provenance in manifest.json)",
+          file=sys.stderr)
     return 0
 
 
+def _verify(args, argv) -> int:
+    """``textkit verify``: re-execute a run from its manifest and compare every output."""
+    from textkit import verify
+
+    return verify.main(args)
+
+
+_COMMANDS = {"run": _run, "verify": _verify}
+
+
 def _read_parameters_file(path: str) -> dict:
-    """Read a YAML parameter file without YAML's type guessing (``no`` and ``007`` stay text)."""
+    """Read a YAML parameter file as text values (``no`` and ``007`` stay text).
+
+    Anchors and aliases are refused (see :func:`textkit.files.read_yaml`), so a "billion
+    laughs" file stops at its first line with one.
+    """
     import yaml
 
     from textkit import files
-    from textkit.errors import ParameterError
 
-    text = files.read_text(path)
-    try:
-        data = yaml.load(text, Loader=yaml.BaseLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise ParameterError(f"{path}{where}: not valid YAML ({getattr(err, 'problem', err)}).") from None
-    if data is None:
+    root = files.read_yaml(path, error=ParameterError)
+    if root is None:
         return {}
-    if not isinstance(data, dict):
-        raise ParameterError(f"{path}: expected NAME: VALUE pairs at the top level, got a {type(data).__name__}.")
-    return data
+    if not isinstance(root, yaml.MappingNode):
+        raise ParameterError(f"{path}: expected NAME: VALUE pairs at the top level.")
+    values = {}
+    for key, node in root.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise ParameterError(f"{path}: line {key.start_mark.line + 1}: a name must be text.")
+        if isinstance(node, yaml.ScalarNode):
+            values[key.value] = node.value
+        elif isinstance(node, yaml.SequenceNode) and all(
+                isinstance(item, yaml.ScalarNode) for item in node.value):
+            values[key.value] = [item.value for item in node.value]
+        else:
+            raise ParameterError(
+                f"{path}: line {node.start_mark.line + 1}: {key.value} must be a value or a list "
+                "of values."
+            )
+    return values
 
 
 if __name__ == "__main__":

@@ -206,8 +206,8 @@ def read_corpus(
         columns that exist), or duplicate document ids.
     """
     files, base = _corpus_files(path)
-    frames = []
-    for file in files:
+    frames, rows = [], {"doc_id": [], "text": [], "path": []}
+    for file in files:  # one pass, one DataFrame for all text files: linear in their number
         if file.suffix.lower() in TABLE_SUFFIXES:
             frames.append(
                 _read_table(file, text_column=text_column, id_column=id_column, encoding=encoding)
@@ -219,9 +219,17 @@ def read_corpus(
                     f"{file}: the file is empty (or only whitespace). Remove it from the corpus "
                     "or add its text."
                 )
-            doc_id = file.name if base is None else file.relative_to(base).as_posix()
-            frames.append(pd.DataFrame({"doc_id": [doc_id], "text": [text], "path": [str(file)]}))
+            rows["doc_id"].append(file.name if base is None else file.relative_to(base).as_posix())
+            rows["text"].append(text)
+            rows["path"].append(str(file))
+    if rows["doc_id"] or not frames:
+        frames.insert(0, pd.DataFrame(rows))
     corpus = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if not corpus["text"].str.strip().astype(bool).any():
+        raise CorpusError(
+            f"{path}: no document has any text (every text cell is empty). Check that "
+            "text_column names the column that holds the articles."
+        )
     duplicated = corpus["doc_id"][corpus["doc_id"].duplicated()].tolist()
     if duplicated:
         raise CorpusError(
@@ -229,6 +237,29 @@ def read_corpus(
             "than once. Give each row a unique id (id_column=...)."
         )
     return corpus.reset_index(drop=True)
+
+
+def corpus_folder(path: str | Path) -> Path | None:
+    """Return the folder a corpus path reads from: the folder itself, or a glob's base.
+
+    ``None`` for a single file or table. The runner refuses an ``--output`` inside it.
+
+    Examples
+    --------
+    >>> corpus_folder("news/2022/*.txt").as_posix(), corpus_folder("no/such/file.txt")
+    ('news/2022', None)
+    """
+    text = str(path)
+    if Path(text).is_dir():
+        return Path(text)
+    if globlib.has_magic(text):
+        parts = []
+        for part in Path(text).parts:
+            if globlib.has_magic(part):
+                break
+            parts.append(part)
+        return Path(*parts) if parts else Path(".")
+    return None
 
 
 def _corpus_files(path: str | Path) -> tuple[list[Path], Path | None]:
@@ -254,13 +285,7 @@ def _corpus_files(path: str | Path) -> tuple[list[Path], Path | None]:
         matches = sorted(Path(p) for p in globlib.glob(text, recursive=True) if Path(p).is_file())
         if not matches:
             raise CorpusError(f"{text}: the pattern matches no files (working directory: {Path.cwd()}).")
-        parts = []
-        for part in Path(text).parts:
-            if globlib.has_magic(part):
-                break
-            parts.append(part)
-        base = Path(*parts) if parts else Path(".")
-        return matches, base
+        return matches, corpus_folder(text)
     raise CorpusError(
         f"{text}: no such file or folder (working directory: {Path.cwd()}). "
         "Give a .txt file, a folder of .txt files, a glob, or a CSV/TSV/JSONL table."
@@ -341,6 +366,32 @@ def _read_table(
 # --------------------------------------------------------------------------------------------
 # Writing results
 # --------------------------------------------------------------------------------------------
+
+
+def output_folder(value: str = "") -> str:
+    """Return the folder a notebook writes to: ``value``, or the project's ``outputs/lab``.
+
+    A notebook run by hand (JupyterLab, or plain papermill from the project root or from
+    ``notebooks/``) leaves ``output_dir`` empty; its tables and figures then go to
+    ``outputs/lab`` in the project — the nearest folder at or above the working directory that
+    holds ``notebooks/`` — never to a folder above the project. Outside a project it is
+    ``outputs/lab`` in the working directory.
+
+    Parameters
+    ----------
+    value : str, default ""
+        The notebook's ``output_dir`` parameter.
+
+    Returns
+    -------
+    str
+        The folder (created when a table or figure is written).
+    """
+    if value:
+        return value
+    here = Path.cwd()
+    root = next((p for p in [here, *here.parents] if (p / "notebooks").is_dir()), here)
+    return str(root / "outputs" / "lab")
 
 
 def write_table(table: pd.DataFrame, folder: str | Path, name: str) -> Path:
@@ -424,6 +475,23 @@ def sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def _refuse_aliases(text: str, path: Path, error) -> None:
+    """Stop at the first YAML alias (``*name``), before anything is built from the file.
+
+    Parameter files and actor dictionaries never need anchors and aliases, and aliases are what
+    a "billion laughs" file uses to expand a few lines into gigabytes. Reading the event stream
+    is linear in the file, and the message never quotes the aliased value.
+    """
+    import yaml
+
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.AliasEvent,)) or getattr(event, "anchor", None):
+            raise error(
+                f"{path}: line {event.start_mark.line + 1}: YAML anchors and aliases (&name, "
+                "*name) are not allowed here. Write each value out in full."
+            )
+
+
 def read_yaml(path: str | Path, *, error=None):
     """Read a YAML file into its node tree, which keeps the line of every value.
 
@@ -466,8 +534,9 @@ def read_yaml(path: str | Path, *, error=None):
     except IsADirectoryError:
         raise error(f"{path}: is a folder, not a YAML file.") from None
     except CorpusError as err:
-        raise error(str(err)) from None
+        raise error(f"{err} YAML files are read as UTF-8: save this one as UTF-8.") from None
     try:
+        _refuse_aliases(text, path, error)
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

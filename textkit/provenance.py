@@ -43,6 +43,26 @@ def versions() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["component", "version"]).astype(object)
 
 
+def installed() -> dict[str, str]:
+    """Return every installed distribution's version, by normalised name, sorted.
+
+    The manifest records all of them (not a hand-picked few), so ``textkit verify`` can name
+    any package whose version differs between two runs.
+
+    Examples
+    --------
+    >>> packages = installed()
+    >>> packages["pandas"] == metadata.version("pandas"), list(packages) == sorted(packages)
+    (True, True)
+    """
+    found = {}
+    for dist in metadata.distributions():
+        name = dist.metadata["Name"]
+        if name:
+            found[name.lower().replace("_", "-")] = dist.version
+    return dict(sorted(found.items()))
+
+
 def git_state(folder: str | Path = ".") -> dict:
     """Return the commit and dirty flag of the git checkout holding ``folder``.
 

@@ -22,17 +22,19 @@ What a run does, in order:
 from __future__ import annotations
 
 import ast
+import contextlib
+import json
 import os
 import re
-import shutil
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textkit import actors, clean, files, parameters, provenance, stopwords
-from textkit.errors import NotebookError, ParameterError
+from textkit import actors, clean, files, parameters, provenance, runfolder, stopwords
+from textkit.errors import CorpusError, NotebookError, ParameterError
 
 #: Parameters that hold paths. Values given on the command line or in a parameter file are
 #: relative to the caller's working directory; the runner makes them absolute, because the
@@ -139,40 +141,58 @@ def plan(
         result.effective[nb.name] = effective
 
     corpus_value = next((p["corpus"] for p in result.effective.values() if "corpus" in p), None)
-    checked = set()
-    for params in result.effective.values():
-        corpus_key = (params.get("corpus"), params.get("text_column", "text"), params.get("encoding"))
-        if "corpus" in params and corpus_key not in checked:  # read and check every file once
-            checked.add(corpus_key)
-            documents = files.read_corpus(
-                _from_notebooks(notebooks_dir, params["corpus"]),
-                text_column=params.get("text_column", "text"),
-                encoding=params.get("encoding") or None,
-            )
-            result.inputs.extend(
-                p for p in sorted({Path(p) for p in documents["path"]}) if p not in result.inputs
-            )
+    inputs, corpus_folders = _check_inputs(notebooks_dir, result.effective)
+    inputs.update(dict.fromkeys(selected))
+    result.inputs = list(inputs)
+    run_dir = Path(output) if output else Path(outputs_dir) / run_name(corpus_value or "run")
+    result.run_dir = runfolder.check(
+        run_dir, project=notebooks_dir.resolve().parent, notebooks=notebooks_dir,
+        inputs=[p for p in result.inputs], corpus_folders=corpus_folders,
+    )
+    return result
+
+
+def _check_inputs(notebooks_dir: Path, effective: dict) -> tuple[dict, list[Path]]:
+    """Read and check every input once: corpus, cleaning steps, dictionary, stopword list.
+
+    Returns the input files (a dict used as an ordered set, so the check stays linear in the
+    number of files) and the corpus folders.
+    """
+    inputs, folders, checked = {}, [], set()
+    for params in effective.values():
+        key = (params.get("corpus"), params.get("text_column", "text"), params.get("encoding"))
+        if "corpus" in params and key not in checked:  # read and check every file once
+            checked.add(key)
+            corpus = _from_notebooks(notebooks_dir, params["corpus"])
+            documents = files.read_corpus(corpus, text_column=params.get("text_column", "text"),
+                                          encoding=params.get("encoding") or None)
+            inputs.update(dict.fromkeys(sorted({Path(p) for p in documents["path"]})))
+            folder = files.corpus_folder(corpus)
+            if folder is not None and folder not in folders:
+                folders.append(folder)
         if "skip_cleaning" in params:
             clean.steps(skip=params["skip_cleaning"])
         if "actors" in params:  # a malformed dictionary fails here, naming file and line
             dictionary = actors.load(_from_notebooks(notebooks_dir, params["actors"]))
             if "kwic_actor" in params:
                 actors.require(dictionary, params["kwic_actor"])
-        if params.get("stopwords") in stopwords.LISTS:
-            stopwords.load(params["stopwords"])  # "nltk" without its data fails here, not mid-run
-    for params in result.effective.values():
+        if isinstance(params.get("stopwords"), str):
+            _check_stopwords(notebooks_dir, params["stopwords"])
         for name in PATH_PARAMETERS[1:]:
             if isinstance(params.get(name), str):
                 path = _from_notebooks(notebooks_dir, params[name])
-                if path.is_file() and path not in result.inputs:
-                    result.inputs.append(path)
-    result.inputs.extend(selected)
+                if path.is_file():
+                    inputs[path] = None
+    return inputs, folders
 
-    if output:
-        result.run_dir = Path(output)
-    else:
-        result.run_dir = Path(outputs_dir) / run_name(corpus_value or "run")
-    return result
+
+def _check_stopwords(notebooks_dir: Path, value: str) -> None:
+    """Load the stopword list now: NLTK's without its data, or a file that is not text, fail here."""
+    spec = value if value in stopwords.LISTS else str(_from_notebooks(notebooks_dir, value))
+    try:
+        stopwords.load(spec)
+    except CorpusError as err:
+        raise ParameterError(f"parameter stopwords: {err}") from None
 
 
 def run_name(corpus: str) -> str:
@@ -194,22 +214,29 @@ def run_name(corpus: str) -> str:
     return re.sub(r"[^\w.\-]+", "_", name).strip("_") or "run"
 
 
-def execute(plan: Plan, *, jobs: int | None = None, progress: bool = True,
-            notebooks_dir: str | Path = "notebooks", argv: list[str] | None = None) -> Path:
+def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
+            notebooks_dir: str | Path = "notebooks", argv: list[str] | None = None,
+            record_as: str | Path | None = None, say=None) -> Path:
     """Execute a checked plan; return the run folder.
 
     Parameters
     ----------
     plan : Plan
-        From :func:`plan`.
+        From :func:`plan` (the run folder is already checked there).
     jobs : int or None, default None
         Notebooks run at once, in separate processes; ``None`` uses the number of cores.
-    progress : bool, default True
-        Show one progress bar per notebook.
+    progress : {"bar", "lines", "none"}, default "bar"
+        One progress bar per notebook (a terminal), one plain line per finished notebook (a
+        log file), or nothing.
     notebooks_dir : str or Path, default "notebooks"
         The kernels' working directory.
     argv : list of str, optional
         The command line, recorded in the manifest.
+    record_as : str or Path, optional
+        The run folder the executed notebooks and the manifest name (``textkit verify`` runs
+        into a temporary folder but records the original one); default: the run folder.
+    say : callable, optional
+        Where one-line notices go (default: standard error).
 
     Returns
     -------
@@ -219,35 +246,133 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: bool = True,
     Raises
     ------
     NotebookError
-        Naming the notebook, the cell and the error. The earlier results are left as they were.
+        Naming the notebook, the cell and the error. The earlier results are left as they were
+        and the failed run is kept in ``<run>.failed/``.
+    KeyboardInterrupt
+        After stopping every worker and kernel and removing the build folder.
     """
-    run_dir = plan.run_dir.resolve()
-    run_dir.parent.mkdir(parents=True, exist_ok=True)
-    build = _claim_build_folder(run_dir)
-    os.environ["PYTHONHASHSEED"] = "0"  # inherited by every kernel
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan.notebooks)))
-    started = time.time()
+    say = say or (lambda message: print(message, file=sys.stderr))
+    run_dir = Path(plan.run_dir)
+    lock = runfolder.acquire(run_dir, say=say)
+    build = None
+    try:
+        runfolder.tidy(run_dir, say=say)
+        build = runfolder.make_build(run_dir)
+        started = time.time()
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan.notebooks)))
+        outcomes = _execute_all(plan, build, Path(record_as or run_dir), jobs=jobs,
+                                progress=progress, notebooks_dir=notebooks_dir, say=say)
+        manifest = _manifest(plan, outcomes, record_as=Path(record_as or run_dir), jobs=jobs,
+                             started=started, argv=argv, notebooks_dir=Path(notebooks_dir))
+        failures = [o for o in outcomes if o["status"] != "ok"]
+        if not failures:
+            from textkit import report
+
+            report.write(build, manifest)
+        manifest["outputs"] = _hashes(build)
+        files.write_json(manifest, build / "manifest.json")
+        with _uninterrupted():
+            if failures:
+                failed = runfolder.keep_failed(build, run_dir)
+            else:
+                runfolder.swap(build, run_dir)
+            build = None
+    finally:
+        if build is not None:
+            runfolder.discard(build)
+        lock.release()
+    if failures:
+        first = failures[0]
+        earlier = (f"The earlier results in {run_dir} are unchanged." if run_dir.exists()
+                   else f"Nothing was written to {run_dir}.")
+        kept = failed / Path(first["notebook"]).name
+        raise NotebookError(f"{first['error']}\nThe executed notebook is kept at {kept}. {earlier}")
+    return run_dir
+
+
+def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progress: str,
+                 notebooks_dir, say) -> list[dict]:
+    """Execute every notebook in worker processes; render each to HTML as it finishes.
+
+    Workers ignore Ctrl-C; on Ctrl-C (or any error) here, every worker and every kernel is
+    stopped before the exception goes on.
+    """
+    from textkit import report
+
     tasks = [
         (str(nb.resolve()), str(build), {**plan.parameters[nb.name], "output_dir": str(build)},
-         str(Path(notebooks_dir).resolve()), position, progress)
+         str(Path(notebooks_dir).resolve()), position, progress == "bar", str(record_as))
         for position, nb in enumerate(plan.notebooks)
     ]
-    if jobs == 1:
-        outcomes = [_render_html(_execute_one(*task)) for task in tasks]
-    else:
-        # Workers execute; this process renders each finished notebook to HTML while the
-        # others still run.
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_execute_one, *task) for task in tasks]
-            for future in as_completed(futures):
-                _render_html(future.result())
-        outcomes = [future.result() for future in futures]
-    failures = [o for o in outcomes if o["status"] != "ok"]
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
+        futures = [pool.submit(_execute_one, *task) for task in tasks]
+        for future in as_completed(futures):
+            outcome = future.result()
+            if outcome.get("executed"):
+                report.notebook_html(Path(outcome["executed"]))
+            if progress == "lines":
+                say(f"textkit: {Path(outcome['notebook']).stem} {outcome['status']} "
+                    f"({outcome['duration']:.1f} s)")
+    except BaseException:
+        _stop_workers()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return [future.result() for future in futures]
 
-    manifest = {
-        "status": "failed" if failures else "succeeded",
+
+def _ignore_interrupts() -> None:
+    """Worker initialiser: Ctrl-C is handled by the main process, which stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(timeout: float = 5.0) -> None:
+    """Terminate every worker process and everything it started (kernels), then wait."""
+    import multiprocessing
+
+    import psutil
+
+    processes = []
+    for child in multiprocessing.active_children():
+        try:
+            parent = psutil.Process(child.pid)
+            processes += [*parent.children(recursive=True), parent]
+        except psutil.NoSuchProcess:
+            continue
+    for process in processes:
+        try:
+            process.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(processes, timeout=timeout)
+    for process in alive:
+        try:
+            process.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
+@contextlib.contextmanager
+def _uninterrupted():
+    """Hold Ctrl-C and SIGTERM back while folders are swapped, so a swap is never half done."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+
+
+def _manifest(plan: Plan, outcomes: list[dict], *, record_as: Path, jobs: int, started: float,
+              argv, notebooks_dir: Path) -> dict:
+    """Describe the run: parameters, inputs, versions, git state, outcomes (outputs come later)."""
+    return {
+        "tool": runfolder.TOOL,
+        "status": "failed" if any(o["status"] != "ok" for o in outcomes) else "succeeded",
         "command": argv or sys.argv,
-        "run_dir": str(run_dir),
+        "run_dir": str(record_as),
+        "notebooks_dir": str(notebooks_dir.resolve()),
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
         "duration_seconds": round(time.time() - started, 3),
         "jobs": jobs,
@@ -255,71 +380,23 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: bool = True,
             Path(o["notebook"]).name: {
                 "status": o["status"],
                 "duration_seconds": o["duration"],
+                "given": plan.parameters[Path(o["notebook"]).name],
                 "parameters": {**plan.effective[Path(o["notebook"]).name],
-                               "output_dir": str(run_dir)},
+                               "output_dir": str(record_as)},
                 **({"error": o["error"]} if o["status"] != "ok" else {}),
             }
             for o in outcomes
         },
         "inputs": {str(p): files.sha256(p) for p in plan.inputs},
-        "outputs": _hashes(build),
         "python": provenance.python(),
-        "packages": dict(provenance.versions().itertuples(index=False)),
-        "git": provenance.git_state(Path(notebooks_dir)),
+        "packages": provenance.installed(),
+        "git": provenance.git_state(notebooks_dir),
         "environment": {"PYTHONHASHSEED": "0"},
     }
-    files.write_json(manifest, build / "manifest.json")
-
-    if failures:
-        (build / ".pid").unlink()
-        failed_dir = run_dir.parent / f"{run_dir.name}.failed"
-        shutil.rmtree(failed_dir, ignore_errors=True)
-        build.rename(failed_dir)
-        first = failures[0]
-        kept = failed_dir / Path(first["notebook"]).name
-        earlier = (
-            f"The earlier results in {run_dir} are unchanged."
-            if run_dir.exists() else f"Nothing was written to {run_dir}."
-        )
-        raise NotebookError(f"{first['error']}\nThe executed notebook is kept at {kept}. {earlier}")
-
-    (build / ".pid").unlink()
-    previous = run_dir.parent / f".{run_dir.name}.previous-{os.getpid()}"
-    if run_dir.exists():
-        run_dir.rename(previous)
-    build.rename(run_dir)
-    shutil.rmtree(previous, ignore_errors=True)
-    return run_dir
-
-
-def _claim_build_folder(run_dir: Path) -> Path:
-    """Create the build folder ``.<run_name>.building`` next to the run folder.
-
-    Its name does not change from run to run, so the executed notebooks (which show their
-    ``output_dir``) are byte-identical between runs. A ``.pid`` file inside it marks a run in
-    progress: a second run into the same folder is refused while the first is alive, and a
-    folder left by a run that died is cleared.
-    """
-    build = run_dir.parent / f".{run_dir.name}.building"
-    marker = build / ".pid"
-    if marker.exists():
-        try:
-            os.kill(int(marker.read_text()), 0)
-        except (ValueError, ProcessLookupError, PermissionError):
-            pass  # the run that made it is gone
-        else:
-            raise NotebookError(
-                f"another textkit run is writing to {run_dir} (process {marker.read_text()}); "
-                "wait for it to finish or choose another --output."
-            )
-    shutil.rmtree(build, ignore_errors=True)
-    build.mkdir()
-    marker.write_text(str(os.getpid()))
-    return build
 
 
 def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: int,
-                 progress: bool) -> dict:
+                 progress: bool, record_as: str) -> dict:
     """Execute one notebook with papermill and save it without timestamps (in a worker process)."""
     import nbformat
     import papermill
@@ -354,29 +431,25 @@ def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: in
     if executed is None and target.exists():  # a failed run: read what papermill saved
         executed = nbformat.read(target, as_version=4)
     if executed is not None:
-        _drop_timings(executed)
+        _normalise(executed, build=build, record_as=record_as)
         nbformat.write(executed, target)
         outcome["executed"] = str(target)
     return outcome
 
 
-def _render_html(outcome: dict) -> dict:
-    """Render an executed notebook to HTML next to it with nbconvert; return the outcome."""
-    import nbformat
-    from nbconvert import HTMLExporter
+def _normalise(notebook, *, build: str, record_as: str) -> None:
+    """Remove timestamps, and name the run folder instead of the build folder.
 
-    if outcome.get("executed"):
-        target = Path(outcome["executed"])
-        body, _ = HTMLExporter().from_notebook_node(nbformat.read(target, as_version=4))
-        target.with_suffix(".html").write_text(body, encoding="utf-8")
-    return outcome
-
-
-def _drop_timings(notebook) -> None:
-    """Remove timestamps and build paths, so executed notebooks compare equal between runs."""
+    Executed notebooks then compare equal between runs and record the folder their results
+    are in, not the hidden folder they were built in.
+    """
     for cell in notebook.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"  # papermill gives it a random id
+            cell.source = cell.source.replace(json.dumps(build), json.dumps(record_as))
+    given = notebook.metadata.get("papermill", {}).get("parameters", {})
+    if given.get("output_dir") == build:
+        given["output_dir"] = record_as
     meta = notebook.metadata.get("papermill", {})
     for key in _TIMING_KEYS:
         meta.pop(key, None)
