@@ -63,7 +63,7 @@ from itertools import count
 import numpy as np
 import pandas as pd
 
-from textkit import association, kwic, parameters
+from textkit import association, kwic, markup, parameters
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
 
@@ -821,7 +821,7 @@ def _num(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-def explain(table: pd.DataFrame, item: str | None = None) -> str:
+def explain(table: pd.DataFrame, item: str | None = None, *, asked: str | None = None) -> str:
     """Show, as Markdown, the 2×2 table of one row and every formula with its counts filled in.
 
     Parameters
@@ -831,6 +831,9 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
     item : str or None, default None
         The ``collocation`` or ``collocate`` to explain (folded like the table, so
         "United States" finds "united states"); ``None`` explains the first row.
+    asked : str or None, default None
+        What the user asked for (the notebook's ``explain`` parameter). When it differs from
+        ``item`` (it is not a row; see :func:`choose`), a note says so first.
 
     Returns
     -------
@@ -839,7 +842,9 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
         table row per measure — formula, formula with the counts, value (the value in
         ``table``).
 
-        An empty table gives a one-line note instead (nothing to work through).
+        An empty table gives a one-line note instead (nothing to work through). Words and
+        the ``asked`` text are escaped (:func:`textkit.markup.markdown`), so nothing in them is
+        read as Markdown or HTML.
 
     Raises
     ------
@@ -870,10 +875,15 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
         "21": r2 * c1 / n if n else 0.0, "22": r2 * c2 / n if n else 0.0,
     }
     ngram = "collocation" in table.columns
-    name = row["collocation"] if ngram else f"{row['collocate']}\" near \"{row['node']}"
+    md = markup.markdown
+    name = md(row["collocation"]) if ngram else f"{md(row['collocate'])}\" near \"{md(row['node'])}"
     lines = [f'#### Why "{name}" scores what it scores', ""]
+    key = row["collocation" if ngram else "collocate"]
+    if asked is not None and _find(table, "collocation" if ngram else "collocate", asked) != key:
+        lines = [f"**Note:** “{md(asked)}” is not a row of this table; its top row is worked "
+                 "through instead. Set `explain` to one of the rows above.", "", *lines]
     if ngram:
-        *head, tail = str(row["collocation"]).split(" ")
+        *head, tail = (md(w) for w in str(row["collocation"]).split(" "))
         words = len(head) + 1
         lines += [
             f"The sample is every run of {words} consecutive words inside a sentence: "
@@ -884,14 +894,14 @@ def explain(table: pd.DataFrame, item: str | None = None) -> str:
         span = "the windows around every occurrence of the node"
         lines += [
             f"The sample is the corpus's N = {n} word tokens. Each token is either inside {span} "
-            f"'{row['node']}' ({r1} positions, cut at sentence ends, overlaps counted once) or "
-            f"outside them, and either is '{row['collocate']}' or is not.",
+            f"'{md(row['node'])}' ({r1} positions, cut at sentence ends, overlaps counted once) "
+            f"or outside them, and either is '{md(row['collocate'])}' or is not.",
         ]
     frame = contingency(table, item if item is not None else row[
         "collocation" if ngram else "collocate"])
     cells = [["O11", "O12", "R1"], ["O21", "O22", "R2"], ["C1", "C2", "N"]]
-    lines += ["", "| | " + " | ".join(frame.columns) + " |", "|---|---:|---:|---:|"]
-    for label, values, names in zip(frame.index, frame.to_numpy(), cells):
+    lines += ["", "| | " + " | ".join(map(md, frame.columns)) + " |", "|---|---:|---:|---:|"]
+    for label, values, names in zip(map(md, frame.index), frame.to_numpy(), cells):
         filled = " | ".join(f"{k} = {v}" for k, v in zip(names, values))
         lines.append(f"| **{label}** | {filled} |")
     lines += [

@@ -3,17 +3,67 @@
 Figures are drawn with the object-oriented API (no global pyplot state is left behind), a fixed
 size and fixed colours, so the same tables always give the same picture; save them with
 :func:`textkit.files.write_figure`.
+
+Each function returns a :class:`Figure` that Jupyter shows as a PNG image wherever it is the
+last expression of a cell: in JupyterLab, in papermill's executed notebooks and so in their
+HTML. (A plain ``matplotlib.figure.Figure`` built without pyplot shows only as the text
+``<Figure size 700x660 with 1 Axes>``.) Text in figures is never read as mathtext, so a "$" in a
+word or a name is drawn as it is.
 """
 
 from __future__ import annotations
 
+import functools
+import io
+
+import matplotlib
 import pandas as pd
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure as _MatplotlibFigure
+from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
+
+from textkit import association
 
 #: One colour for single-series charts, so figures look alike across notebooks.
 COLOUR = "#31688e"
 
+#: Bars a chart draws at most, whatever ``top_n`` says; beyond this labels cannot be read.
+MAX_BARS = 50
 
+#: Text sizes, readable at the default figure size.
+_STYLE = {"font.size": 10, "axes.titlesize": 12, "axes.labelsize": 10, "xtick.labelsize": 9,
+          "ytick.labelsize": 9, "legend.fontsize": 9, "text.parse_math": False}
+
+
+class Figure(_MatplotlibFigure):
+    """A matplotlib figure that Jupyter displays as a PNG image (``_repr_png_``).
+
+    The PNG is the same one :func:`textkit.files.write_figure` saves (100 dpi, no software
+    version in its metadata), so executed notebooks stay byte-identical between runs.
+    """
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
+        return buffer.getvalue()
+
+
+def _plain_log_ticks(*axes) -> None:
+    """Label log axes 1, 10, 100 as plain text (their default labels are mathtext, off here)."""
+    for axis in axes:
+        axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+        axis.set_minor_formatter(NullFormatter())
+
+
+def _styled(draw):
+    """Build the figure under textkit's text style (sizes, no mathtext)."""
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(_STYLE):
+            return draw(*args, **kwargs)
+    return wrapper
+
+
+@_styled
 def top_terms(terms: pd.DataFrame, *, top_n: int = 20, title: str = "Most frequent terms") -> Figure:
     """Draw a horizontal bar chart of the ``top_n`` first rows of a term table.
 
@@ -30,7 +80,7 @@ def top_terms(terms: pd.DataFrame, *, top_n: int = 20, title: str = "Most freque
     -------
     matplotlib.figure.Figure
     """
-    rows = terms.head(top_n).iloc[::-1]
+    rows = terms.head(min(top_n, MAX_BARS)).iloc[::-1]
     fig = Figure(figsize=(7, max(2.5, 0.28 * len(rows) + 1)))
     ax = fig.add_subplot()
     ax.barh(rows["term"], rows["count"], color=COLOUR)
@@ -38,12 +88,14 @@ def top_terms(terms: pd.DataFrame, *, top_n: int = 20, title: str = "Most freque
         ax.annotate(str(count), (count, y), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=8)
     ax.set_xlabel("count")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig
 
 
+@_styled
 def zipf(terms: pd.DataFrame, *, title: str = "Rank–frequency (Zipf) plot") -> Figure:
     """Draw count against rank on log–log axes, with the Zipf reference line ``f(1) / rank``.
 
@@ -67,6 +119,7 @@ def zipf(terms: pd.DataFrame, *, title: str = "Rank–frequency (Zipf) plot") ->
     if len(counts):
         ax.loglog(ranks, [counts[0] / r for r in ranks], color="#999999", linewidth=1,
                   label="Zipf: f(1) / rank")
+    _plain_log_ticks(ax.xaxis, ax.yaxis)
     ax.set_xlabel("rank (log scale)")
     ax.set_ylabel("count (log scale)")
     ax.set_title(title)
@@ -87,14 +140,28 @@ GROUP_COLOURS = (
 )
 
 
+#: The colour of mentions or quotations with no group (e.g. "(unattributed)").
+NO_GROUP = "#999999"
+
+
 def group_colours(groups) -> dict:
     """Map each group name to a colour: alphabetical order, cycling through GROUP_COLOURS.
+
+    Make the mapping once from the whole dictionary (``group_colours(dictionary["group"])``)
+    and pass it to every chart, so a group has one colour in every figure of a run, whichever
+    groups a chart happens to show.
 
     >>> group_colours(["Ukraine", "Russia", "Ukraine"])
     {'Russia': '#1f77b4', 'Ukraine': '#d62728'}
     """
     names = sorted(set(groups))
     return {g: GROUP_COLOURS[i % len(GROUP_COLOURS)] for i, g in enumerate(names)}
+
+
+def _colours_for(groups, colours: dict | None) -> dict:
+    """The given mapping (or one made from ``groups``), with unknown groups in grey."""
+    colours = dict(colours) if colours is not None else group_colours(groups)
+    return {**{g: NO_GROUP for g in set(groups)}, **colours}
 
 
 def _group_legend(ax, colours: dict) -> None:
@@ -105,7 +172,9 @@ def _group_legend(ax, colours: dict) -> None:
               loc="lower right")
 
 
-def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Mentions per actor") -> Figure:
+@_styled
+def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Mentions per actor",
+                   colours: dict | None = None) -> Figure:
     """Draw mentions per actor as horizontal bars coloured by group.
 
     The full bar is every mention; the darker inner bar is ``direct`` (names and aliases
@@ -118,13 +187,16 @@ def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Menti
     top_n : int, default 20
         How many actors to draw, the most mentioned at the top.
     title : str, default "Mentions per actor"
+    colours : dict or None, default None
+        Group name → colour, from :func:`group_colours` on the whole dictionary (one colour
+        per group across every chart); ``None`` makes one from this table's groups.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    rows = counts.head(top_n).iloc[::-1]
-    colours = group_colours(counts["group"])
+    rows = counts.head(min(top_n, MAX_BARS)).iloc[::-1]
+    colours = _colours_for(counts["group"], colours)
     fig = Figure(figsize=(7.5, max(2.5, 0.3 * len(rows) + 1.2)))
     ax = fig.add_subplot()
     bar_colours = [colours[g] for g in rows["group"]]
@@ -134,6 +206,7 @@ def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Menti
         ax.annotate(str(count), (count, y), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=8)
     ax.set_xlabel("mentions (dark: names and aliases; light: demonyms and metonyms)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
     _group_legend(ax, {g: colours[g] for g in sorted(set(rows["group"]))})
@@ -141,8 +214,9 @@ def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Menti
     return fig
 
 
+@_styled
 def dispersion(mentions: pd.DataFrame, documents: pd.DataFrame, *, top_n: int = 20,
-               title: str = "Where each actor appears") -> Figure:
+               title: str = "Where each actor appears", colours: dict | None = None) -> Figure:
     """Draw an x-ray (dispersion) plot: one row per actor, one tick per mention.
 
     The x axis is the position in the corpus, as a character offset into the documents laid
@@ -157,6 +231,9 @@ def dispersion(mentions: pd.DataFrame, documents: pd.DataFrame, *, top_n: int = 
     top_n : int, default 20
         How many actors (the most mentioned, ties by name), the most mentioned at the top.
     title : str, default "Where each actor appears"
+    colours : dict or None, default None
+        Group name → colour, from :func:`group_colours` on the whole dictionary (one colour
+        per group across every chart); ``None`` makes one from this table's groups.
 
     Returns
     -------
@@ -168,7 +245,7 @@ def dispersion(mentions: pd.DataFrame, documents: pd.DataFrame, *, top_n: int = 
         total += len(text)
     sizes = mentions.groupby("actor").size()
     order = sorted(sizes.index, key=lambda a: (-sizes[a], a))[:top_n]
-    colours = group_colours(mentions["group"])
+    colours = _colours_for(mentions["group"], colours)
     group_of = dict(zip(mentions["actor"], mentions["group"]))
     fig = Figure(figsize=(9, max(2.5, 0.3 * len(order) + 1.2)))
     ax = fig.add_subplot()
@@ -187,6 +264,7 @@ def dispersion(mentions: pd.DataFrame, documents: pd.DataFrame, *, top_n: int = 
     return fig
 
 
+@_styled
 def co_mention_heatmap(grid: pd.DataFrame, *, title: str = "Actors mentioned together") -> Figure:
     """Draw a co-mention matrix as a heatmap with the counts written in the cells.
 
@@ -220,7 +298,9 @@ def co_mention_heatmap(grid: pd.DataFrame, *, title: str = "Actors mentioned tog
     return fig
 
 
-def share_of_voice(voice: pd.DataFrame, *, top_n: int = 20, title: str = "Share of voice") -> Figure:
+@_styled
+def share_of_voice(voice: pd.DataFrame, *, top_n: int = 20, title: str = "Share of voice",
+                   colours: dict | None = None) -> Figure:
     """Draw quoted words and quotations per speaker, side by side, coloured by group.
 
     Parameters
@@ -231,13 +311,16 @@ def share_of_voice(voice: pd.DataFrame, *, top_n: int = 20, title: str = "Share 
     top_n : int, default 20
         How many speakers, in the table's order (most quoted words at the top).
     title : str, default "Share of voice"
+    colours : dict or None, default None
+        Group name → colour, from :func:`group_colours` on the whole dictionary (one colour
+        per group across every chart); ``None`` makes one from this table's groups.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    rows = voice.head(top_n).iloc[::-1]
-    colours = group_colours(voice["group"])
+    rows = voice.head(min(top_n, MAX_BARS)).iloc[::-1]
+    colours = _colours_for(voice["group"], colours)
     fig = Figure(figsize=(9, max(2.5, 0.3 * len(rows) + 1.2)))
     words_ax, quotes_ax = fig.subplots(1, 2, sharey=True)
     bar_colours = [colours[g] for g in rows["group"]]
@@ -247,6 +330,7 @@ def share_of_voice(voice: pd.DataFrame, *, top_n: int = 20, title: str = "Share 
             ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points",
                         va="center", fontsize=8)
         ax.set_xlabel(label)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 ticks
         ax.spines[["top", "right"]].set_visible(False)
     _group_legend(quotes_ax, {g: colours[g] for g in sorted(set(rows["group"]))})
     fig.suptitle(title)
@@ -259,6 +343,7 @@ def share_of_voice(voice: pd.DataFrame, *, top_n: int = 20, title: str = "Share 
 # --------------------------------------------------------------------------------------------
 
 
+@_styled
 def top_collocations(table: pd.DataFrame, *, measure: str = "llr", top_n: int = 20,
                      title: str | None = None) -> Figure:
     """Draw the ``top_n`` first rows of a collocation table as bars of their ``measure`` score.
@@ -273,7 +358,7 @@ def top_collocations(table: pd.DataFrame, *, measure: str = "llr", top_n: int = 
     top_n : int, default 20
         How many rows; the first row is at the top. Each bar is labelled with the count.
     title : str or None, default None
-        ``None`` gives "Top collocations by <measure>".
+        ``None`` gives "Top collocations by <the measure's name>", e.g. "log-likelihood (G²)".
 
     Returns
     -------
@@ -281,7 +366,7 @@ def top_collocations(table: pd.DataFrame, *, measure: str = "llr", top_n: int = 
     """
     label = "collocation" if "collocation" in table.columns else "collocate"
     column = "count" if measure == "frequency" else measure
-    rows = table.head(top_n).iloc[::-1]
+    rows = table.head(min(top_n, MAX_BARS)).iloc[::-1]
     fig = Figure(figsize=(7, max(2.5, 0.28 * len(rows) + 1)))
     ax = fig.add_subplot()
     if rows.empty:
@@ -293,13 +378,14 @@ def top_collocations(table: pd.DataFrame, *, measure: str = "llr", top_n: int = 
         for y, (score, count) in enumerate(zip(rows[column], rows["count"])):
             ax.annotate(f"n={count}", (max(score, 0), y), xytext=(3, 0), textcoords="offset points",
                         va="center", fontsize=8)
-        ax.set_xlabel(measure if measure != "frequency" else "count")
+        ax.set_xlabel(association.LABELS[measure])
         ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(title or f"Top collocations by {measure}")
+    ax.set_title(title or f"Top collocations by {association.LABELS[measure]}")
     fig.tight_layout()
     return fig
 
 
+@_styled
 def collocate_scatter(table: pd.DataFrame, *, measure: str = "llr", top_n: int = 20,
                       title: str | None = None) -> Figure:
     """Plot each collocate's score against its frequency in the windows, naming the top ones.
@@ -337,8 +423,9 @@ def collocate_scatter(table: pd.DataFrame, *, measure: str = "llr", top_n: int =
             ax.annotate(", ".join(sorted(map(str, names))), (x, y), xytext=(3, 2),
                         textcoords="offset points", fontsize=8)
         ax.set_xscale("log")
+        _plain_log_ticks(ax.xaxis)
         ax.set_xlabel("co-occurrences in the windows (count, log scale)")
-        ax.set_ylabel(measure)
+        ax.set_ylabel(association.LABELS[measure])
         ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(title or f"Collocates of '{node}'")
     fig.tight_layout()
