@@ -103,9 +103,12 @@ def check(run_dir: Path, *, project: Path, notebooks: Path, inputs: list[Path],
         if _within(folder, run_dir):
             name = "is" if folder == run_dir else "contains"
             raise RunFolderError(f"--output {run_dir}: refused, it {name} {what}. {hint}")
-    for path in [*corpus_folders, *inputs]:
-        path = path.resolve()
-        if _within(path, run_dir):
+    # An input is inside the run folder when its folder is: resolve each folder once (a corpus
+    # of 20,000 files lives in a few folders), not every file.
+    holders = {path.parent: path for path in inputs}
+    holders.update({folder: folder for folder in corpus_folders})
+    for folder, path in holders.items():
+        if _within(folder.resolve(), run_dir):
             raise RunFolderError(
                 f"--output {run_dir}: refused, it holds an input of this run ({path}); replacing "
                 f"it would delete that input. {hint}"
