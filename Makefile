@@ -55,6 +55,7 @@ bench: $(STAMP) ## Run the benchmarks (prints timings and ratios)
 	$(BIN)/python benchmarks/bench_tokens.py
 	$(BIN)/python benchmarks/bench_actors.py
 	$(BIN)/python benchmarks/bench_collocations.py
+	$(BIN)/python benchmarks/bench_precheck.py
 
 lock: ## Re-resolve requirements.lock from pyproject.toml in a scratch venv
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -321,3 +321,12 @@ def test_sha256_matches_hashlib(tmp_path):
     # The FIPS 180-2 test vector for "abc".
     assert files.sha256(path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     assert files.sha256(path) == hashlib.sha256(b"abc").hexdigest()
+
+
+def test_output_folder_is_the_projects_outputs_lab_from_anywhere_inside(tmp_path, monkeypatch):
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    assert files.output_folder("") == str(tmp_path / "outputs" / "lab")
+    monkeypatch.chdir(tmp_path)
+    assert files.output_folder("") == str(tmp_path / "outputs" / "lab")
+    assert files.output_folder("results/mine") == "results/mine"

@@ -81,3 +81,19 @@ def test_word_frequency_notebook_with_plain_papermill(tmp_path, tiny_path):
     assert removed[("a_talks.txt", "dateline")] == "KYIV, Ukraine (AP) — "
     assert removed[("a_talks.txt", "headline_suffix")] == " | News"
     assert "All rights reserved" in removed[("a_talks.txt", "copyright")]
+
+
+def test_plain_papermill_from_the_project_root_writes_inside_the_project(tmp_path):
+    """A student's `papermill notebooks/01_….ipynb out.ipynb -p corpus …`, no output_dir."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "notebooks", project / "notebooks")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    subprocess.run(
+        [sys.executable, "-m", "papermill", "notebooks/01_word_frequency.ipynb", "executed.ipynb",
+         "--no-progress-bar", "-p", "corpus", "seeds/ap_2022-01-27_russia_ukraine.txt"],
+        cwd=project, check=True, capture_output=True,
+    )
+    assert (project / "outputs" / "lab" / "word_frequencies.csv").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]  # nothing above it
