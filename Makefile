@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lab bench lock clean
+.PHONY: help install run wikinews test lab bench lock clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,6 +26,9 @@ install: $(STAMP) ## Create .venv with the pinned dependencies and textkit
 
 run: $(STAMP) ## Run every notebook on the seed corpus into outputs/<run_name>/
 	$(BIN)/textkit run $(ARGS)
+
+wikinews: $(STAMP) ## Run every notebook on the shipped Wikinews example (295 articles) into outputs/wikinews/
+	$(BIN)/textkit run --corpus "seeds/wikinews/*.csv" $(ARGS)
 
 test: $(STAMP) $(CHROMIUM) ## Run the whole test suite (unit tests, doctests, notebook runs, pages in Chromium)
 	TEXTKIT_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(ARGS)

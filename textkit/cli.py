@@ -68,8 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the ``textkit`` command; return the exit status.
 
-    0: done; 1: a notebook failed (its executed copy is kept in ``<run>.failed/``); 2: bad input
-    (nothing ran, nothing changed); 130: interrupted (Ctrl-C or SIGTERM; earlier results kept).
+    0: done (``verify``: every file identical); 1: a notebook failed (its executed copy is kept
+    in ``<run>.failed/``), or ``verify`` found files that differ; 2: bad input (nothing ran,
+    nothing changed); 130: interrupted (Ctrl-C or SIGTERM; earlier results kept).
     """
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)

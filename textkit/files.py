@@ -458,6 +458,26 @@ def write_figure(figure, folder: str | Path, stem: str, *, formats=("png", "svg"
     return written
 
 
+def read_json(path: str | Path, *, error=None):
+    """Read a UTF-8 JSON file; raise ``error`` (default ``TextkitError``) naming it if it is not.
+
+    Returns
+    -------
+    object
+        The parsed value.
+    """
+    from textkit.errors import TextkitError
+
+    error = error or TextkitError
+    path = Path(path)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise error(f"{path}: file not found.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise error(f"{path}: not valid JSON, or not UTF-8 ({err}).") from None
+
+
 def write_json(data, path: str | Path) -> Path:
     """Write ``data`` as indented, key-sorted UTF-8 JSON; return the path."""
     path = Path(path)

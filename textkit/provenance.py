@@ -63,6 +63,21 @@ def installed() -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def source_digest() -> str:
+    """Return one SHA-256 over textkit's own source files (modules, templates, bundled data).
+
+    An editable install keeps the same version number while its code changes; this digest
+    changes with any edit, so ``textkit verify`` can say "textkit's code changed".
+    """
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def git_state(folder: str | Path = ".") -> dict:
     """Return the commit and dirty flag of the git checkout holding ``folder``.
 

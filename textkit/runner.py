@@ -97,8 +97,6 @@ def plan(
     ParameterError, CorpusError
         With a message that names the parameter, notebook or file.
     """
-    import papermill
-
     notebooks_dir = Path(notebooks_dir)
     available = sorted(notebooks_dir.glob("*.ipynb"))
     if not available:
@@ -107,7 +105,7 @@ def plan(
             "(the folder with notebooks/) or pass --notebooks."
         )
     selected = _select(available, only)
-    declared = {nb.name: papermill.inspect_notebook(str(nb)) for nb in selected}
+    declared = {nb.name: _declared(nb) for nb in selected}
 
     values = dict(values or {})
     if corpus is not None:
@@ -143,13 +141,26 @@ def plan(
     corpus_value = next((p["corpus"] for p in result.effective.values() if "corpus" in p), None)
     inputs, corpus_folders = _check_inputs(notebooks_dir, result.effective)
     inputs.update(dict.fromkeys(selected))
-    result.inputs = list(inputs)
+    result.inputs = [Path(os.path.abspath(p)) for p in inputs]  # as `verify` will look for them
     run_dir = Path(output) if output else Path(outputs_dir) / run_name(corpus_value or "run")
     result.run_dir = runfolder.check(
         run_dir, project=notebooks_dir.resolve().parent, notebooks=notebooks_dir,
         inputs=[p for p in result.inputs], corpus_folders=corpus_folders,
     )
     return result
+
+
+def _declared(notebook: Path) -> dict:
+    """Read a notebook's declared parameters, or say which notebook cannot be read."""
+    import papermill
+
+    try:
+        return papermill.inspect_notebook(str(notebook))
+    except Exception as err:  # papermill raises plain ValueError / JSON errors here
+        raise ParameterError(
+            f"{notebook}: cannot read its parameters ({type(err).__name__}: {err}). Check that it "
+            "is a Jupyter notebook with a kernelspec and a cell tagged 'parameters'."
+        ) from None
 
 
 def _check_inputs(notebooks_dir: Path, effective: dict) -> tuple[dict, list[Path]]:
@@ -198,19 +209,24 @@ def _check_stopwords(notebooks_dir: Path, value: str) -> None:
 def run_name(corpus: str) -> str:
     """Name a run after its corpus: the file or folder name without extension.
 
+    For a glob, the folder it searches, then the fixed part of the pattern, if any.
+
     Examples
     --------
     >>> run_name("../seeds/ap_2022-01-27_russia_ukraine.txt")
     'ap_2022-01-27_russia_ukraine'
-    >>> run_name("news/2022-*.txt")
-    'news_2022-_.txt'
+    >>> run_name("news/2022-*.txt"), run_name("seeds/wikinews/*.csv")
+    ('news_2022-', 'wikinews')
     >>> run_name("my corpus/")
     'my_corpus'
     """
     path = Path(corpus.rstrip("/\\"))
-    name = path.stem if path.suffix and not any(c in corpus for c in "*?[") else path.name
     if any(c in corpus for c in "*?["):
-        name = corpus.strip("./")
+        base = files.corpus_folder(corpus)
+        fixed = re.sub(r"[*?\[].*", "", Path(corpus).name.split(".")[0])
+        name = "_".join(part for part in (base.resolve().name, fixed) if part)
+    else:
+        name = path.stem if path.suffix else path.name
     return re.sub(r"[^\w.\-]+", "_", name).strip("_") or "run"
 
 
@@ -390,6 +406,7 @@ def _manifest(plan: Plan, outcomes: list[dict], *, record_as: Path, jobs: int, s
         "inputs": {str(p): files.sha256(p) for p in plan.inputs},
         "python": provenance.python(),
         "packages": provenance.installed(),
+        "textkit_source": provenance.source_digest(),
         "git": provenance.git_state(notebooks_dir),
         "environment": {"PYTHONHASHSEED": "0"},
     }
