@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, SEED
-from textkit import compare, cli, provenance, verify
+from textkit import cli, compare, verify
 from textkit.errors import ParameterError
 
 #: One byte of the seed changed: the first "Kremlin" (a counted word and an actor) misspelled.
