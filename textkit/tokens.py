@@ -42,6 +42,29 @@ ABBREVIATIONS = frozenset(
 # Words that are also common sentence-final words ("said no.", "he sat.", "Mass.") are left out
 # on purpose: a missed split after "No. 1" costs less than a sentence glued to the next one.
 
+def _mark_ranges() -> str:
+    """Every combining mark (Unicode categories Mn, Mc, Me) as character-class ranges.
+
+    Python's ``\\w`` does not match combining marks, so without them a word in Devanagari,
+    Bengali, Thai or Arabic with vowel signs ("किया") would fall apart into letters and marks.
+    """
+    import sys
+    import unicodedata
+
+    marks = [c for c in range(sys.maxunicode + 1)
+             if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
+    ranges, start = [], marks[0]
+    for previous, current in zip(marks, marks[1:] + [None]):
+        if current != previous + 1:
+            ranges.append(f"\\U{start:08x}-\\U{previous:08x}")
+            start = current
+    return "".join(ranges)
+
+
+#: A run of word characters: letters, digits or underscores (``\\w``) and combining marks
+#: after them (checked only where ``\\w`` stops, so Latin text pays almost nothing for it).
+WORD_RUN = r"\w+(?:[" + _mark_ranges() + r"]+\w*)*"
+
 #: The word-token pattern (see the module docstring for what each branch keeps whole).
 TOKEN_PATTERN = re.compile(
     r"""
@@ -49,9 +72,10 @@ TOKEN_PATTERN = re.compile(
     | [#@]\w+                                # hashtags and handles
     | \d+(?:[.,]\d+)+                        # numbers with separators: 100,000  8,500  3.5
     | ['’][sS]\b                             # the clitic 's, split from its word
-    | \w+(?:[-‐]\w+|['’](?![sS]\b)\w+)*      # words; hyphenated and apostrophe-inner parts kept
+    | W+(?:[-‐]W+|['’](?![sS]\b)W+)*      # words (with their combining marks); hyphenated and
+                                            # apostrophe-inner parts kept
     | [^\w\s]                                # any other character: punctuation, one per token
-    """,
+    """.replace("W+", WORD_RUN),
     re.VERBOSE,
 )
 
@@ -83,6 +107,8 @@ def words(text: str) -> list[str]:
     ['Russia', "'s", 'de-escalation', ':', '100,000', 'troops', ',', '#UkrainiansWillResist', '!']
     >>> words("The U.S. and Thomas-Greenfield don't agree.")
     ['The', 'U.S.', 'and', 'Thomas-Greenfield', "don't", 'agree', '.']
+    >>> words("उन्होंने कहा: किया")  # combining vowel signs stay in their word
+    ['उन्होंने', 'कहा', ':', 'किया']
     """
     return _FINDALL.findall(text.rstrip())
 
