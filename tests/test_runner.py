@@ -45,6 +45,7 @@ def test_run_writes_every_output(seed_run):
     assert {f"{stem}.ipynb" for stem in notebooks} | {f"{stem}.html" for stem in notebooks} <= names
     assert {
         "manifest.json", "word_frequencies.csv", "corpus_summary.csv", "cleaning_report.csv",
+        "reading_notes.csv", "index.html",
         "top_terms.png", "top_terms.svg", "zipf.png", "zipf.svg",
         "actor_counts.csv", "quotes.csv", "collocations.csv", "node_collocates.csv",
     } <= names

@@ -29,3 +29,12 @@ class ActorsFileError(TextkitError, ValueError):
 
 class NotebookError(TextkitError, RuntimeError):
     """A notebook failed while the runner executed it."""
+
+
+class CorpusWarning(UserWarning):
+    """A corpus was read, but some of it needs a look: the warning names the files and what to do.
+
+    For example, files that are valid UTF-8 but were decoded with the ``encoding`` the user gave
+    (say ``cp1252``) read as mojibake ("Ã©" for "é"). A warning, not an error, because the
+    reading did what it was told; ``warnings.simplefilter("error", CorpusWarning)`` makes it one.
+    """

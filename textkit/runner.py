@@ -29,12 +29,13 @@ import re
 import signal
 import sys
 import time
+import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from textkit import actors, clean, files, parameters, provenance, runfolder, stopwords
-from textkit.errors import CorpusError, NotebookError, ParameterError
+from textkit.errors import CorpusError, CorpusWarning, NotebookError, ParameterError
 
 #: Parameters that hold paths. Values given on the command line or in a parameter file are
 #: relative to the caller's working directory; the runner makes them absolute, because the
@@ -59,6 +60,8 @@ class Plan:
     effective: dict[str, dict] = field(default_factory=dict)  # notebook name -> all values
     inputs: list[Path] = field(default_factory=list)
     run_dir: Path = Path("outputs")
+    corpus_notes: list[dict] = field(default_factory=list)  # files.read_corpus_with_notes
+    warnings: list[str] = field(default_factory=list)  # CorpusWarning messages, for the user
 
 
 def plan(
@@ -139,7 +142,7 @@ def plan(
         result.effective[nb.name] = effective
 
     corpus_value = next((p["corpus"] for p in result.effective.values() if "corpus" in p), None)
-    inputs, corpus_folders = _check_inputs(notebooks_dir, result.effective)
+    inputs, corpus_folders = _check_inputs(notebooks_dir, result.effective, result)
     inputs.update(dict.fromkeys(selected))
     result.inputs = [Path(os.path.abspath(p)) for p in inputs]  # as `verify` will look for them
     run_dir = Path(output) if output else Path(outputs_dir) / run_name(corpus_value or "run")
@@ -163,20 +166,27 @@ def _declared(notebook: Path) -> dict:
         ) from None
 
 
-def _check_inputs(notebooks_dir: Path, effective: dict) -> tuple[dict, list[Path]]:
+def _check_inputs(notebooks_dir: Path, effective: dict, plan: Plan) -> tuple[dict, list[Path]]:
     """Read and check every input once: corpus, cleaning steps, dictionary, stopword list.
 
     Returns the input files (a dict used as an ordered set, so the check stays linear in the
-    number of files) and the corpus folders.
+    number of files) and the corpus folders; the corpus notes and warnings go to ``plan``.
     """
     inputs, folders, checked = {}, [], set()
     for params in effective.values():
-        key = (params.get("corpus"), params.get("text_column", "text"), params.get("encoding"))
+        key = (params.get("corpus"), params.get("text_column", "text"), params.get("encoding"),
+               params.get("include_all", False))
         if "corpus" in params and key not in checked:  # read and check every file once
             checked.add(key)
             corpus = _from_notebooks(notebooks_dir, params["corpus"])
-            documents = files.read_corpus(corpus, text_column=params.get("text_column", "text"),
-                                          encoding=params.get("encoding") or None)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", CorpusWarning)
+                documents, notes = files.read_corpus_with_notes(
+                    corpus, text_column=params.get("text_column", "text"),
+                    encoding=params.get("encoding") or None,
+                    include_all=params.get("include_all", False))
+            plan.warnings += [str(w.message) for w in caught if w.category is CorpusWarning]
+            plan.corpus_notes += notes.astype(object).where(notes.notna(), None).to_dict("records")
             inputs.update(dict.fromkeys(sorted({Path(p) for p in documents["path"]})))
             folder = files.corpus_folder(corpus)
             if folder is not None and folder not in folders:
@@ -404,6 +414,7 @@ def _manifest(plan: Plan, outcomes: list[dict], *, record_as: Path, jobs: int, s
             for o in outcomes
         },
         "inputs": {str(p): files.sha256(p) for p in plan.inputs},
+        "corpus_notes": plan.corpus_notes,
         "python": provenance.python(),
         "packages": provenance.installed(),
         "textkit_source": provenance.source_digest(),
