@@ -113,3 +113,30 @@ def test_seed_has_no_furniture_words(seed_table, gone):
 def test_seed_terms_have_no_curly_apostrophes_or_possessives(seed_table):
     assert not seed_table["term"].str.contains("[’‘“”]").any()
     assert not seed_table["term"].str.endswith("'s").any()
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # ties go to code-point order: the seed's "russia" and "said" (14 each; "said" is generic)
+        (["russia", "said", "said", "russia"], "russia"),
+        # stopwords, generic words (reporting and modal verbs), short words, numbers and
+        # words in capitals (acronyms, interview labels such as "WN") are never the top word
+        (["the", "the", "said", "said", "will", "WN", "WN", "US", "US", "12", "12", "ok", "ok", "talks"], "talks"),
+        (["the", "12"], ""),
+        ([], ""),
+    ],
+)
+def test_top_word(tokens, expected):
+    assert frequency.top_word(tokens, stopwords=stopwords.load()) == expected
+
+
+def test_top_word_of_the_seed_and_wikinews(seed_path):
+    from textkit import collocations
+
+    seed = clean.corpus(files.read_corpus(seed_path))
+    assert frequency.top_word(collocations.sequence(seed), stopwords=stopwords.load()) == "russia"
+    table = tokens.table(seed, stopwords=stopwords.load())
+    assert frequency.top_word(table, stopwords=stopwords.load()) == "russia"
+    wikinews = clean.corpus(files.read_corpus(str(seed_path.parent / "wikinews" / "*.csv")))
+    assert frequency.top_word(collocations.sequence(wikinews), stopwords=stopwords.load()) == "people"

@@ -1,17 +1,8 @@
-"""Find the people, states and organisations a text mentions, using an actor dictionary.
+"""Find the people, states and organisations a text mentions, and count them.
 
-An actor dictionary is a YAML file (see the README, "Actor dictionaries")::
-
-    actors:
-      - name: Vladimir Putin          # canonical label, unique
-        type: person                  # person | country | organisation | other
-        group: Russia                 # side or affiliation, for aggregation (default: the name)
-        aliases: [Putin]              # other surface forms; the name itself always matches
-        demonyms: []                  # e.g. [Russian, Russians] for a country
-        metonyms: []                  # e.g. [Moscow, Kremlin]: places standing for the actor
-
-:func:`load` reads and validates it into a *forms table*, one row per surface form; every other
-function takes that table. Matching rules (:func:`find`):
+The actor dictionary (a YAML file, see the README, "Actor dictionaries") is read by
+:func:`load` (:mod:`textkit.dictionary`) into a *forms table*, one row per surface form; every
+function here takes that table. Matching rules (:func:`find`):
 
 - whole words only: a form never matches inside a longer word ("Russian" is not in
   "Russians", "Ukrainians" is not in "#UkrainiansWillResist"), but a hyphen or an apostrophe
@@ -19,47 +10,48 @@ function takes that table. Matching rules (:func:`find`):
 - the longest form wins and mentions never overlap: "Vladimir Putin" is one mention, and
   "Russian Security Council" is not also "Russian"; the text is read left to right, so at
   each place the earliest-starting, then longest, form is taken;
-- case is ignored, except for forms written entirely in capitals (acronyms such as US, UN,
-  NATO, POTUS), which match only in capitals: "us" is never the United States, while
-  "PSAki" is still Psaki;
+- case follows each form's case rule (:mod:`textkit.forms`): by default capitals count for
+  forms written in capitals (US, UN, NATO, POTUS: "us" is never the United States) and for
+  capitalised common words (Brown, Labour, West, White House: "brown field" is not Gordon
+  Brown), and are ignored otherwise ("PSAki" is still Psaki); a dictionary can set
+  ``case: sensitive`` or ``case: ignore`` per actor or per form;
 - a space in a form matches any run of whitespace (a line break too), an apostrophe matches
   ``'`` and ``’``, a hyphen matches ``-`` and the Unicode hyphens, so the rules also hold on
   text whose quotes or dashes were not cleaned.
 
-The rules are applied by one regular expression built as a trie (forms sharing a prefix share
-one branch, so the engine tests each character once instead of once per form), followed by a
-dictionary look-up per match; ``benchmarks/bench_actors.py`` compares it with a plain
-alternation of the same forms.
+Each mention records its kind of form: ``name``, ``alias``, ``demonym`` ("Russian"),
+``metonym`` ("the Kremlin") or ``role`` ("the prime minister"); demonyms, metonyms and roles
+can each be switched off.
+
+The rules are applied by :mod:`textkit.forms` (one trie-shaped regular expression and a
+look-up per match). The dictionary itself (:func:`load`, :func:`parse`, :func:`require`,
+:func:`fits`) lives in :mod:`textkit.dictionary`, the names it misses (:func:`unmatched`) in
+:mod:`textkit.unmatched`, drafting one (:func:`suggest`) in :mod:`textkit.draft`; all are
+importable from here too.
 """
 
 from __future__ import annotations
 
 import bisect
-import difflib
-import re
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import pandas as pd
 
-from textkit import files, kwic, parameters, tokens
-from textkit.errors import ActorsFileError, ParameterError
-from textkit.stopwords import load as _load_stopwords
+from textkit import forms, kwic, parameters, tokens
+from textkit.dictionary import (  # re-exported: notebooks and the runner use actors.load, ...
+    CASES, FIELDS, FORM_COLUMNS, KINDS, LIST_FIELDS, TYPES, fits, load, parse, require,
+)
+from textkit.draft import suggest
+from textkit.errors import ParameterError
+from textkit.forms import is_acronym, pattern
+from textkit.unmatched import unmatched
 
-#: The actor types a dictionary may use.
-TYPES = ("person", "country", "organisation", "other")
-
-#: The kinds of surface form, in the order the forms table lists them.
-KINDS = ("name", "alias", "demonym", "metonym")
-
-#: The keys an actor entry may have.
-FIELDS = ("name", "type", "group", "aliases", "demonyms", "metonyms")
-
-#: The dictionary keys holding lists, and the kind of form each holds.
-LIST_FIELDS = {"aliases": "alias", "demonyms": "demonym", "metonyms": "metonym"}
-
-#: Columns of the forms table :func:`load` returns.
-FORM_COLUMNS = ("actor", "type", "group", "kind", "alias", "line")
+__all__ = [
+    "CASES", "FIELDS", "FORM_COLUMNS", "KINDS", "LIST_FIELDS", "MENTION_COLUMNS", "RULES",
+    "SCOPES", "TYPES", "choose", "co_mentions", "concordance", "counts", "find", "fits",
+    "is_acronym", "load", "matrix", "mentions", "parse", "pattern", "require", "select", "spans",
+    "suggest", "unmatched",
+]
 
 #: Columns of the mention tables (:func:`find` leaves out doc_id, sentence and paragraph).
 MENTION_COLUMNS = (
@@ -76,225 +68,6 @@ RULES = {
     "actors": parameters.existing_file_or(),
 }
 
-_WORD_CHAR = re.compile(r"\w")
-_CHAR_PATTERNS = {" ": r"\s+", "'": "['\u2019]", "-": "[-\u2010\u2011]"}
-_NORMALISE = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})
-_SPACE_RUN = re.compile(r"\s+")
-
-
-# --------------------------------------------------------------------------------------------
-# The dictionary
-# --------------------------------------------------------------------------------------------
-
-
-def load(path: str | Path) -> pd.DataFrame:
-    """Read and validate an actor dictionary (YAML) into a forms table.
-
-    Parameters
-    ----------
-    path : str or Path
-        The YAML file.
-
-    Returns
-    -------
-    pandas.DataFrame
-        See :func:`parse`.
-
-    Raises
-    ------
-    ActorsFileError
-        The file is missing, is not valid YAML, or breaks a rule (see :func:`parse`); the
-        message names the file and line.
-    """
-    return parse(files.read_yaml(path, error=ActorsFileError), source=str(path))
-
-
-def parse(root, *, source: str = "<actors>") -> pd.DataFrame:
-    """Validate a composed YAML document (``yaml.compose``) and return its forms table.
-
-    Parameters
-    ----------
-    root : yaml.Node or None
-        The document's root node, as :func:`textkit.files.read_yaml` returns it.
-    source : str, default "<actors>"
-        The file name for error messages.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per surface form, in file order (each actor's name first), with columns
-
-        - ``actor`` (str): the actor's canonical name;
-        - ``type`` (str): ``person``, ``country``, ``organisation`` or ``other``;
-        - ``group`` (str): the actor's group (its name when the file gives none);
-        - ``kind`` (str): ``name``, ``alias``, ``demonym`` or ``metonym``;
-        - ``alias`` (str): the surface form, as written in the file;
-        - ``line`` (int): the line of the form in the file (from 1).
-
-    Raises
-    ------
-    ActorsFileError
-        Naming the file and line: no ``actors:`` list; an entry that is not a mapping; an
-        unknown key; an actor without a name; an unknown type; a name, type or group that is
-        not text; a list field that is not a list; an empty form; a form without a letter or
-        digit; a duplicate name; and the same form (ignoring case) given twice, by one
-        actor or two.
-
-    Examples
-    --------
-    >>> import yaml
-    >>> doc = yaml.compose("actors:\\n  - {name: Jen Psaki, type: person, group: US, aliases: [Psaki]}")
-    >>> parse(doc)
-           actor    type group   kind      alias  line
-    0  Jen Psaki  person    US   name  Jen Psaki     2
-    1  Jen Psaki  person    US  alias      Psaki     2
-    >>> parse(yaml.compose("actors:\\n  - {name: Psaki, type: human}"), source="a.yml")
-    Traceback (most recent call last):
-    ...
-    textkit.errors.ActorsFileError: a.yml: line 2: actor 'Psaki' has the unknown type 'human'. ...
-    """
-    import yaml
-
-    def fail(node, message):
-        line = node.start_mark.line + 1 if node is not None else 1
-        raise ActorsFileError(f"{source}: line {line}: {message}")
-
-    if not isinstance(root, yaml.MappingNode):
-        fail(root, "the file must be a mapping with one key, 'actors:', holding a list of actors "
-             f"(got {'an empty file' if root is None else _describe(root)}). See the README.")
-    top = _mapping(root, fail)
-    if "actors" not in top:
-        fail(root, f"there is no 'actors:' key (the keys are {sorted(top)}). Put the list of "
-             "actors under 'actors:'.")
-    entries = top["actors"][1]
-    if not isinstance(entries, yaml.SequenceNode):
-        fail(entries, f"'actors:' must hold a list of actors ('- name: ...' lines), got "
-             f"{_describe(entries)}.")
-
-    rows, names, forms = [], {}, {}
-    for entry in entries.value:
-        if not isinstance(entry, yaml.MappingNode):
-            fail(entry, f"each actor must be a mapping with 'name:', 'type:' ..., got "
-                 f"{_describe(entry)}.")
-        fields = _mapping(entry, fail)
-        for key, (key_node, _) in fields.items():
-            if key not in FIELDS:
-                close = difflib.get_close_matches(key, FIELDS, n=1)
-                hint = f" Did you mean {close[0]!r}?" if close else ""
-                fail(key_node, f"unknown key {key!r}; an actor has the keys "
-                     f"{', '.join(FIELDS)}.{hint}")
-        if "name" not in fields or _is_blank(fields["name"][1]):
-            fail(entry, "an actor has no name. Give every actor 'name: <canonical label>'.")
-        name = _text(fields["name"][1], "name", fail)
-        if "type" not in fields:
-            fail(entry, f"actor {name!r} has no type. Add 'type:' with one of "
-                 f"{', '.join(TYPES)}.")
-        kind_of_actor = _text(fields["type"][1], "type", fail)
-        if kind_of_actor not in TYPES:
-            fail(fields["type"][1], f"actor {name!r} has the unknown type {kind_of_actor!r}. "
-                 f"Use one of {', '.join(TYPES)}.")
-        group = _text(fields["group"][1], "group", fail) if "group" in fields else name
-        key = _key(name)
-        if key in names:
-            fail(fields["name"][1], f"the name {name!r} is used twice (also on line "
-                 f"{names[key]}). Names must be unique: merge the two entries or rename one.")
-        names[key] = fields["name"][1].start_mark.line + 1
-
-        listed = [("name", fields["name"][1])]
-        for field, kind in LIST_FIELDS.items():
-            if field not in fields:
-                continue
-            value = fields[field][1]
-            if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null":
-                continue  # "aliases:" with nothing after it: no aliases
-            if not isinstance(value, yaml.SequenceNode):
-                fail(value, f"'{field}' of actor {name!r} must be a list, got "
-                     f"{_describe(value)}. Write {field}: [{value.value if isinstance(value, yaml.ScalarNode) else '...'}]"
-                     " (square brackets), even for one entry.")
-            listed.extend((kind, item) for item in value.value)
-        for kind, node in listed:
-            if not isinstance(node, yaml.ScalarNode) or _is_blank(node):
-                fail(node, f"actor {name!r} has an empty {kind} ({_describe(node)}). Remove it "
-                     "or write the form.")
-            form = _text(node, kind, fail).strip()
-            if not _WORD_CHAR.search(form):
-                fail(node, f"the {kind} {form!r} of actor {name!r} has no letter or digit, so "
-                     "it can never match a word. Remove it.")
-            line = node.start_mark.line + 1
-            claimed = forms.get(_key(form))
-            if claimed:
-                other, other_line = claimed
-                whose = "the same actor" if other == name else f"actor {other!r}"
-                fail(node, f"the form {form!r} of actor {name!r} is already claimed by {whose} "
-                     f"(line {other_line}); forms are compared ignoring case. A form can "
-                     "stand for one actor only: keep it in one place.")
-            forms[_key(form)] = (name, line)
-            rows.append((name, kind_of_actor, group, kind, form, line))
-    if not rows:
-        fail(entries, "the 'actors:' list is empty. Add at least one actor.")
-    table = pd.DataFrame(rows, columns=list(FORM_COLUMNS))
-    return table.astype({c: object for c in FORM_COLUMNS[:-1]} | {"line": "int64"})
-
-
-def _mapping(node, fail) -> dict:
-    """Return a mapping node's items as ``{key: (key_node, value_node)}``; refuse duplicate keys."""
-    items = {}
-    for key_node, value_node in node.value:
-        key = key_node.value
-        if key in items:
-            fail(key_node, f"the key {key!r} appears twice in one entry (also on line "
-                 f"{items[key][0].start_mark.line + 1}). Keep one.")
-        items[key] = (key_node, value_node)
-    return items
-
-
-def _text(node, what: str, fail) -> str:
-    """Return a scalar node's text, or fail when it is a list or mapping."""
-    import yaml
-
-    if not isinstance(node, yaml.ScalarNode):
-        fail(node, f"the {what} must be text, got {_describe(node)}.")
-    return str(node.value)
-
-
-def _is_blank(node) -> bool:
-    """Tell whether a node is an empty scalar ('', null or '~')."""
-    import yaml
-
-    return isinstance(node, yaml.ScalarNode) and (
-        not node.value.strip() or node.tag == "tag:yaml.org,2002:null"
-    )
-
-
-def _describe(node) -> str:
-    """Describe a YAML node for an error message: what was received."""
-    import yaml
-
-    if isinstance(node, yaml.SequenceNode):
-        return f"a list of {len(node.value)}"
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if node is None or node.tag == "tag:yaml.org,2002:null" or not str(node.value).strip():
-        return "nothing"
-    return f"the text {node.value!r}"
-
-
-def _key(form: str) -> str:
-    """Return the look-up key of a form: whitespace collapsed, apostrophes and hyphens
-    normalised, lower case."""
-    return _SPACE_RUN.sub(" ", form.translate(_NORMALISE)).strip().lower()
-
-
-def is_acronym(form: str) -> bool:
-    """Tell whether a form is written entirely in capitals (and so matches only in capitals).
-
-    Examples
-    --------
-    >>> [is_acronym(f) for f in ["US", "U.S.", "NATO", "POTUS", "Putin", "UN Security Council", "I"]]
-    [True, True, True, True, False, False, False]
-    """
-    cased = [c for c in form if c.isalpha()]
-    return len(cased) >= 2 and all(c.isupper() for c in cased)
 
 
 # --------------------------------------------------------------------------------------------
@@ -302,7 +75,9 @@ def is_acronym(form: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def select(dictionary: pd.DataFrame, *, demonyms: bool = True, metonyms: bool = True) -> pd.DataFrame:
+def select(
+    dictionary: pd.DataFrame, *, demonyms: bool = True, metonyms: bool = True, roles: bool = True
+) -> pd.DataFrame:
     """Return the forms that take part in matching (names and aliases always).
 
     Parameters
@@ -313,67 +88,23 @@ def select(dictionary: pd.DataFrame, *, demonyms: bool = True, metonyms: bool = 
         Keep demonyms ("Russian", "Ukrainians").
     metonyms : bool, default True
         Keep metonyms ("Kremlin", "Washington").
+    roles : bool, default True
+        Keep roles ("the prime minister").
 
     Returns
     -------
     pandas.DataFrame
         The kept rows of ``dictionary``, same columns.
     """
-    dropped = {k for k, keep in (("demonym", demonyms), ("metonym", metonyms)) if not keep}
+    keep = {"demonym": demonyms, "metonym": metonyms, "role": roles}
+    dropped = [kind for kind, kept in keep.items() if not kept]
     return dictionary[~dictionary["kind"].isin(dropped)].reset_index(drop=True)
 
 
-def pattern(forms: list[str]) -> re.Pattern:
-    """Compile one trie-shaped regular expression that finds any of ``forms``, ignoring case.
-
-    Each form is matched whole (not inside a longer word); at one position the longest form
-    wins. The pattern ignores case for every form; :func:`find` then rejects matches of
-    acronyms that are not in capitals.
-
-    Parameters
-    ----------
-    forms : list of str
-        The surface forms.
-
-    Returns
-    -------
-    re.Pattern
-
-    Examples
-    --------
-    >>> p = pattern(["Putin", "Vladimir Putin", "Peskov"])
-    >>> [m.group() for m in p.finditer("Vladimir  Putin met PESKOV; Putinism is not Putin's")]
-    ['Vladimir  Putin', 'PESKOV', 'Putin']
-    """
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for char in _key(form):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    body = _trie_regex(trie) or r"(?!)"
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
-
-
-def _trie_regex(node: dict) -> str:
-    """Turn a trie of lower-case characters into a regex; longer branches are tried first."""
-    branches = []
-    for char in sorted(c for c in node if c):
-        if char in _CHAR_PATTERNS:
-            head = _CHAR_PATTERNS[char]
-        elif char.upper() != char.lower() and len(char.upper()) == 1:
-            head = f"[{re.escape(char)}{re.escape(char.upper())}]"
-        else:
-            head = re.escape(char)
-        branches.append(head + _trie_regex(node[char]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # A form may end here: the greedy '?' still tries the longer continuations first.
-    return f"(?:{body})?" if "" in node else body
-
-
-def find(text: str, dictionary: pd.DataFrame, *, demonyms: bool = True, metonyms: bool = True) -> pd.DataFrame:
+def find(
+    text: str, dictionary: pd.DataFrame, *, demonyms: bool = True, metonyms: bool = True,
+    roles: bool = True,
+) -> pd.DataFrame:
     """Find the actor mentions in one text.
 
     Parameters
@@ -382,10 +113,8 @@ def find(text: str, dictionary: pd.DataFrame, *, demonyms: bool = True, metonyms
         The cleaned text (see :func:`textkit.clean.text`).
     dictionary : pandas.DataFrame
         A forms table from :func:`load`.
-    demonyms : bool, default True
-        Count demonyms ("Russian") as mentions of their country.
-    metonyms : bool, default True
-        Count metonyms ("Kremlin") as mentions of their actor.
+    demonyms, metonyms, roles : bool, default True
+        As in :func:`mentions`.
 
     Returns
     -------
@@ -399,78 +128,30 @@ def find(text: str, dictionary: pd.DataFrame, *, demonyms: bool = True, metonyms
     >>> forms = parse(yaml.compose('''
     ... actors:
     ...   - {name: United States, type: country, aliases: [US], metonyms: [White House]}
-    ...   - {name: Vladimir Putin, type: person, aliases: [Putin]}
+    ...   - {name: Vladimir Putin, type: person, aliases: [Putin], roles: [the president]}
     ... '''))
-    >>> found = find("US and Vladimir Putin's aides; all of us; the white house; Putin-era", forms)
+    >>> found = find("US and Vladimir Putin's aides; all of us; a white house; the White House; "
+    ...              "The President; Putin-era", forms)
     >>> found[["actor", "kind", "alias", "text", "start", "end"]]
                 actor     kind           alias            text  start  end
     0   United States    alias              US              US      0    2
     1  Vladimir Putin     name  Vladimir Putin  Vladimir Putin      7   21
-    2   United States  metonym     White House     white house     46   57
-    3  Vladimir Putin    alias           Putin           Putin     59   64
+    2   United States  metonym     White House     White House     61   72
+    3  Vladimir Putin     role   the president   The President     74   87
+    4  Vladimir Putin    alias           Putin           Putin     89   94
     """
-    chosen = select(dictionary, demonyms=demonyms, metonyms=metonyms)
-    lookup = _lookup(chosen)
-    rows = _scan(text, pattern(list(chosen["alias"])), lookup)
+    chosen = select(dictionary, demonyms=demonyms, metonyms=metonyms, roles=roles)
+    rows = forms.scan(text, forms.pattern(list(chosen["alias"])), forms.lookup(chosen))
     return pd.DataFrame(
         [(*info, text[s:e], s, e) for s, e, info in rows],
         columns=["actor", "group", "type", "kind", "alias", "text", "start", "end"],
     ).astype({c: object for c in ("actor", "group", "type", "kind", "alias", "text")} | {"start": "int64", "end": "int64"})
 
 
-def _lookup(forms: pd.DataFrame) -> dict:
-    """Map each form's key to (acronym form or None, (actor, group, type, kind, alias))."""
-    return {
-        _key(alias): (alias if is_acronym(alias) else None, (actor, group, kind_of, kind, alias))
-        for actor, group, kind_of, kind, alias in zip(
-            forms["actor"], forms["group"], forms["type"], forms["kind"], forms["alias"]
-        )
-    }
-
-
-def _scan(text: str, compiled: re.Pattern, lookup: dict) -> list:
-    """Scan left to right; keep matches whose case fits; fall back to a shorter form."""
-    rows, pos, search = [], 0, compiled.search
-    while (match := search(text, pos)) is not None:
-        start, end = match.span()
-        hit = _accept(text, start, end, lookup)
-        while hit is None:
-            # The longest candidate was an acronym in the wrong case ("us"): try the shorter
-            # forms that end at a word boundary inside it.
-            end = _previous_boundary(text, start, end)
-            if end is None:
-                break
-            hit = _accept(text, start, end, lookup)
-        if hit is None:
-            pos = start + 1
-            continue
-        rows.append((start, end, hit))
-        pos = end
-    return rows
-
-
-def _accept(text: str, start: int, end: int, lookup: dict):
-    """Return the form's information if ``text[start:end]`` is a form written acceptably."""
-    found = lookup.get(_key(text[start:end]))
-    if found is None:
-        return None
-    acronym, info = found
-    if acronym is not None and _SPACE_RUN.sub(" ", text[start:end].translate(_NORMALISE)) != acronym:
-        return None
-    return info
-
-
-def _previous_boundary(text: str, start: int, end: int):
-    """Return the largest end < ``end`` (after ``start``) that is a word's end, or None."""
-    for k in range(end - 1, start, -1):
-        if not _WORD_CHAR.match(text, k) and _WORD_CHAR.match(text, k - 1) or (
-            text[k - 1] == "." and not _WORD_CHAR.match(text, k)
-        ):
-            return k
-    return None
-
-
-def mentions(documents: pd.DataFrame, dictionary: pd.DataFrame, *, demonyms: bool = True, metonyms: bool = True) -> pd.DataFrame:
+def mentions(
+    documents: pd.DataFrame, dictionary: pd.DataFrame, *, demonyms: bool = True,
+    metonyms: bool = True, roles: bool = True,
+) -> pd.DataFrame:
     """Find every actor mention in a corpus, with its sentence and paragraph.
 
     Parameters
@@ -483,6 +164,8 @@ def mentions(documents: pd.DataFrame, dictionary: pd.DataFrame, *, demonyms: boo
         Count demonyms ("Russian", "Ukrainians") as mentions of their country.
     metonyms : bool, default True
         Count metonyms ("Kremlin", "Washington") as mentions of their actor.
+    roles : bool, default True
+        Count roles ("the prime minister") as mentions of their actor.
 
     Returns
     -------
@@ -493,8 +176,8 @@ def mentions(documents: pd.DataFrame, dictionary: pd.DataFrame, *, demonyms: boo
         - ``actor`` (str): the actor's canonical name;
         - ``group`` (str): the actor's group;
         - ``type`` (str): the actor's type;
-        - ``kind`` (str): which kind of form matched: ``name``, ``alias``, ``demonym`` or
-          ``metonym``;
+        - ``kind`` (str): which kind of form matched: ``name``, ``alias``, ``demonym``,
+          ``metonym`` or ``role``;
         - ``alias`` (str): the form that matched, as written in the dictionary;
         - ``text`` (str): the matched text, as written in the document;
         - ``start``, ``end`` (int): character offsets in the cleaned text;
@@ -513,11 +196,11 @@ def mentions(documents: pd.DataFrame, dictionary: pd.DataFrame, *, demonyms: boo
     1  Russia  demonym  Russian         2          2
     2  Russia     name   Russia         3          2
     """
-    chosen = select(dictionary, demonyms=demonyms, metonyms=metonyms)
-    compiled, lookup = pattern(list(chosen["alias"])), _lookup(chosen)
+    chosen = select(dictionary, demonyms=demonyms, metonyms=metonyms, roles=roles)
+    compiled, by_key = forms.pattern(list(chosen["alias"])), forms.lookup(chosen)
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        found = _scan(text, compiled, lookup)
+        found = forms.scan(text, compiled, by_key)
         if not found:
             continue
         sentence_starts = [s for s, _ in tokens.sentence_spans(text)]
@@ -533,6 +216,33 @@ def mentions(documents: pd.DataFrame, dictionary: pd.DataFrame, *, demonyms: boo
         {c: object for c in MENTION_COLUMNS[:7]}
         | {c: "int64" for c in ("start", "end", "sentence", "paragraph")}
     )
+
+
+def spans(documents: pd.DataFrame, dictionary: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """Return the character spans of every mention (all kinds of form), per document.
+
+    The fast path of :func:`mentions` for callers that need only where the mentions are
+    (:func:`textkit.unmatched.occurrences`): no table, no sentence numbers.
+
+    Returns
+    -------
+    dict
+        ``{doc_id: [(start, end), ...]}`` in text order, for documents with a mention.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> forms = parse(yaml.compose("actors:\\n  - {name: Russia, type: country}"))
+    >>> spans(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Russia and Russia", "none"]}), forms)
+    {'a': [(0, 6), (11, 17)]}
+    """
+    compiled, by_key = forms.pattern(list(dictionary["alias"])), forms.lookup(dictionary)
+    found = {}
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+        rows = forms.scan(text, compiled, by_key)
+        if rows:
+            found[doc_id] = [(start, end) for start, end, _ in rows]
+    return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -560,8 +270,9 @@ def counts(mentions: pd.DataFrame, *, by: str = "actor") -> pd.DataFrame:
           ``group`` (str) and ``actors`` (int, distinct actors of the group mentioned) — for
           ``by="group"``;
         - ``mentions`` (int): all mentions (every kind that was matched);
-        - ``name``, ``alias``, ``demonym``, ``metonym`` (int): mentions by kind of form;
-        - ``direct`` (int): ``name + alias``, the count without demonyms and metonyms;
+        - ``name``, ``alias``, ``demonym``, ``metonym``, ``role`` (int): mentions by kind of
+          form;
+        - ``direct`` (int): ``name + alias``, the count without demonyms, metonyms and roles;
         - ``share`` (float): ``mentions`` / all mentions in the table, rounded to 6 decimals;
         - ``direct_share`` (float): ``direct`` / all direct mentions, rounded to 6 decimals;
         - ``documents`` (int): documents with at least one mention;
@@ -721,38 +432,34 @@ def matrix(pairs: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------
-# Reading the mentions in context; what the dictionary misses
+# Reading the mentions in context
 # --------------------------------------------------------------------------------------------
 
 
-def require(dictionary: pd.DataFrame, actor: str, *, parameter: str = "kwic_actor") -> str:
-    """Check that ``actor`` is a canonical name in the dictionary; return it.
+def choose(counts: pd.DataFrame, actor: str = "") -> str:
+    """Return ``actor``, or the most-mentioned actor when ``actor`` is empty.
 
-    Raises
-    ------
-    ParameterError
-        Naming the parameter and the closest names in the dictionary.
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        A table from :func:`counts` (sorted: the most-mentioned actor first).
+    actor : str, default ""
+        An actor's canonical name, or ``""`` for the most-mentioned actor.
+
+    Returns
+    -------
+    str
+        The actor; ``""`` when ``actor`` is empty and nothing was mentioned.
 
     Examples
     --------
-    >>> import yaml
-    >>> forms = parse(yaml.compose("actors:\\n  - {name: Jen Psaki, type: person}"))
-    >>> require(forms, "Jen Psaki")
-    'Jen Psaki'
-    >>> require(forms, "Jen Psacki")
-    Traceback (most recent call last):
-    ...
-    textkit.errors.ParameterError: parameter kwic_actor: 'Jen Psacki' is not an actor in the dictionary. Did you mean 'Jen Psaki'? Use an actor's name exactly as in its 'name:' line.
+    >>> c = pd.DataFrame({"actor": ["Russia", "Ukraine"], "mentions": [32, 16]})
+    >>> choose(c), choose(c, "Ukraine"), choose(c.iloc[:0])
+    ('Russia', 'Ukraine', '')
     """
-    names = list(dict.fromkeys(dictionary["actor"]))
-    if actor not in names:
-        close = difflib.get_close_matches(actor, names, n=3, cutoff=0.5)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise ParameterError(
-            f"parameter {parameter}: {actor!r} is not an actor in the dictionary.{hint} "
-            "Use an actor's name exactly as in its 'name:' line."
-        )
-    return actor
+    if actor or counts.empty:
+        return actor
+    return str(counts["actor"].iloc[0])
 
 
 def concordance(
@@ -763,6 +470,7 @@ def concordance(
     width: int = 40,
     demonyms: bool = True,
     metonyms: bool = True,
+    roles: bool = True,
 ) -> pd.DataFrame:
     """Show every mention of one actor in context (keyword in context, KWIC).
 
@@ -773,10 +481,11 @@ def concordance(
     dictionary : pandas.DataFrame
         A forms table from :func:`load`.
     actor : str
-        The actor's canonical name (as in the dictionary's ``name:``).
+        The actor's canonical name (as in the dictionary's ``name:``); ``""`` gives an empty
+        table (choose the most-mentioned actor first with :func:`choose`).
     width : int, default 40
         Characters of context on each side.
-    demonyms, metonyms : bool, default True
+    demonyms, metonyms, roles : bool, default True
         As in :func:`mentions`.
 
     Returns
@@ -801,7 +510,10 @@ def concordance(
     0  ope not,"   PSAki   said.
     """
     require(dictionary, actor)
-    found = mentions(documents, dictionary[dictionary["actor"] == actor], demonyms=demonyms, metonyms=metonyms)
+    # Match every actor, then keep this one's: the lines are the mentions counted ("Russian"
+    # inside "Russian Security Council" is the Council's, not a Russian demonym).
+    found = mentions(documents, dictionary, demonyms=demonyms, metonyms=metonyms, roles=roles)
+    found = found[found["actor"] == actor]
     columns = ["doc_id", "sentence", "kind", "alias", *kwic.COLUMNS]
     frames = []
     texts = dict(zip(documents["doc_id"], documents["text"]))
@@ -815,137 +527,3 @@ def concordance(
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True)[columns]
-
-
-#: Capitalised words that are never names of actors: days and months.
-CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December".split()
-)
-
-_CANDIDATE_WORD = re.compile(r"(?<![\w#@])[^\W\d_][\w]*(?:[-\u2010][\w]+|['\u2019](?![sS]\b)\w+)*")
-_CONNECTORS = ("of", "of the", "de", "al", "bin", "van", "von", "der", "la")
-
-
-def unmatched(documents: pd.DataFrame, dictionary: pd.DataFrame, *, stopwords: frozenset[str] | None = None) -> pd.DataFrame:
-    """List the capitalised names in a corpus that no form of the dictionary covers.
-
-    A name is a run of capitalised words (the first letter a capital: "Nord Stream",
-    "Eastern Europe", "MP") joined by single spaces or by "of", "of the" and name particles
-    ("de", "van", "bin" ...), with the possessive "'s" removed. Text covered by a mention
-    (with demonyms and metonyms on) breaks runs. At the start of a sentence, a capital is
-    ambiguous: the first word of a sentence is kept only when it is also capitalised
-    somewhere else in the corpus in mid-sentence and is not a stopword ("Lavrov said" yes;
-    "Meanwhile", "The", "Thanked President" -> "President"). Days and months on their own
-    (:data:`CALENDAR`) are not names.
-
-    Parameters
-    ----------
-    documents : pandas.DataFrame
-        A cleaned corpus with ``doc_id`` and ``text`` columns.
-    dictionary : pandas.DataFrame
-        A forms table from :func:`load`.
-    stopwords : frozenset of str or None, default None
-        Lower-case words never taken as names on their own; ``None`` uses the bundled list.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per name, sorted by ``count`` descending, then ``name``, with columns
-
-        - ``name`` (str): the name as written;
-        - ``count`` (int): its occurrences;
-        - ``documents`` (int): documents containing it;
-        - ``first_doc`` (str), ``first_start`` (int): where it first occurs (document and
-          character offset), to look it up.
-
-    Examples
-    --------
-    >>> import yaml
-    >>> forms = parse(yaml.compose("actors:\\n  - {name: Russia, type: country}"))
-    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Meanwhile Russia and Nord Stream AG met in Baltic Sea ports on Monday. Baltic Sea calm."]})
-    >>> unmatched(docs, forms)
-                 name  count  documents first_doc  first_start
-    0      Baltic Sea      2          1         a           43
-    1  Nord Stream AG      1          1         a           21
-    """
-    stop = _load_stopwords("default") if stopwords is None else stopwords
-    found = mentions(documents, dictionary)
-    covered = defaultdict(list)
-    for doc_id, start, end in zip(found["doc_id"], found["start"], found["end"]):
-        covered[doc_id].append((start, end))
-    words_by_doc, mid_sentence = {}, set()
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        sentence_starts = {s for s, _ in tokens.sentence_spans(text)}
-        spans = sorted(covered[doc_id])
-        words = []
-        for match in _CANDIDATE_WORD.finditer(text):
-            start, end = match.span()
-            i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-            if i >= 0 and spans[i][0] <= start < spans[i][1]:
-                words.append(None)  # inside a mention: breaks a run
-                continue
-            first = _first_in_sentence(text, start, sentence_starts)
-            words.append((match.group(), start, end, first))
-            if match.group()[0].isupper() and not first:
-                mid_sentence.add(match.group())
-        words_by_doc[doc_id] = (text, words)
-    rows = []
-    for doc_id, (text, words) in words_by_doc.items():
-        for run in _runs(text, words):
-            if run[0][3] and (run[0][0].lower() in stop or run[0][0] not in mid_sentence):
-                run = run[1:]  # a capital that may only mark the sentence start
-            run = [w for w in run if w[0] not in CALENDAR] if len(run) == 1 else run
-            if not run:
-                continue
-            rows.append((text[run[0][1] : run[-1][2]], doc_id, run[0][1]))
-    columns = ["name", "count", "documents", "first_doc", "first_start"]
-    if not rows:
-        return pd.DataFrame(columns=columns)
-    table = pd.DataFrame(rows, columns=["name", "doc_id", "start"])
-    table["name"] = table["name"].map(lambda n: _SPACE_RUN.sub(" ", n))
-    grouped = table.groupby("name", sort=False)
-    result = pd.DataFrame({
-        "count": grouped.size(),
-        "documents": grouped["doc_id"].nunique(),
-        "first_doc": grouped["doc_id"].first(),
-        "first_start": grouped["start"].first(),
-    }).reset_index()
-    result = result.sort_values(["count", "name"], ascending=[False, True]).reset_index(drop=True)
-    return result[columns].astype({"name": object, "count": "int64", "documents": "int64", "first_doc": object, "first_start": "int64"})
-
-
-def _first_in_sentence(text: str, start: int, sentence_starts: set) -> bool:
-    """Tell whether the word at ``start`` is the first word of its sentence (after quotes)."""
-    k = start
-    while k > 0 and text[k - 1] in "\"'\u201c\u2018([ ":
-        if k in sentence_starts:
-            return True
-        k -= 1
-    return k in sentence_starts or k == 0
-
-
-def _runs(text: str, words: list) -> list:
-    """Group consecutive capitalised words (with connectors between them) into runs."""
-    runs, current, pending = [], [], []
-    for word in words + [None]:
-        if word is not None and word[0][0].isupper():
-            if current:
-                gap = text[current[-1][2] : word[1]]
-                joined = gap == " " or (
-                    pending and " ".join(w[0] for w in pending) in _CONNECTORS
-                    and gap == " " + " ".join(w[0] for w in pending) + " "
-                )
-                if not joined:
-                    runs.append(current)
-                    current = []
-            current.append(word)
-            pending = []
-            continue
-        if word is not None and current and word[0] in ("of", "the", *_CONNECTORS) and len(pending) < 2:
-            pending.append(word)
-            continue
-        if current:
-            runs.append(current)
-        current, pending = [], []
-    return runs

@@ -62,6 +62,36 @@ def build_parser() -> argparse.ArgumentParser:
                         help="notebooks to run at once (default: %(default)s)")
     verify.add_argument("--keep", metavar="DIR",
                         help="keep the re-executed run in DIR instead of a temporary folder")
+    actors = commands.add_parser(
+        "actors",
+        help="actor dictionaries: 'textkit actors suggest' drafts one from a corpus",
+        description="Work with actor dictionaries (the YAML files notebook 02 counts with).",
+    )
+    actor_commands = actors.add_subparsers(dest="action", required=True, metavar="ACTION")
+    suggest = actor_commands.add_parser(
+        "suggest",
+        help="draft an actor dictionary from a corpus's capitalised names, for you to edit",
+        description=(
+            "Draft an actor dictionary (YAML) from the capitalised names of a corpus: each name "
+            "with its variants as aliases (Ann Clarke / Ms Clarke / Clarke), a guessed type and "
+            "its mentions as a comment. Edit it, then run with -p actors FILE. Prints the draft, "
+            "or writes it to --output, never replacing a file unless --force."
+        ),
+    )
+    suggest.add_argument("--corpus", required=True, metavar="PATH",
+                         help="a .txt file, a folder of .txt files, a glob, or a CSV/TSV/JSONL table")
+    suggest.add_argument("--output", metavar="FILE", help="write the draft to FILE (default: print it)")
+    suggest.add_argument("--min-count", type=int, default=2, metavar="N",
+                         help="leave out actors mentioned fewer than N times (default: %(default)s)")
+    suggest.add_argument("--top", type=int, default=100, metavar="N",
+                         help="keep the N most-mentioned actors, at most 1000 (default: %(default)s)")
+    suggest.add_argument("--actors", metavar="YAML",
+                         help="an existing dictionary: draft only the names it does not cover")
+    suggest.add_argument("--text-column", default="text", metavar="NAME",
+                         help="for tables: the column that holds the text (default: %(default)s)")
+    suggest.add_argument("--encoding", metavar="CODEC",
+                         help="file encoding (default: automatic, UTF-8 or UTF-16 with a BOM)")
+    suggest.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
 
 
@@ -108,6 +138,14 @@ def _run(args, argv) -> int:
     values.update({name: value for name, value in args.parameter})
     plan = runner.plan(notebooks_dir=args.notebooks, corpus=args.corpus, output=args.output,
                        values=values, only=args.only)
+    for message in plan.warnings:
+        print(f"textkit: warning: {message}", file=sys.stderr)
+    kinds = [note["kind"] for note in plan.corpus_notes]
+    if kinds:
+        print(f"textkit: reading the corpus: {kinds.count('encoding')} file(s) not UTF-8, "
+              f"{kinds.count('skipped')} skipped as not articles, {kinds.count('empty')} table "
+              "row(s) without text; listed in manifest.json (corpus_notes) and in each notebook",
+              file=sys.stderr)
     progress = "none" if args.no_progress else ("bar" if sys.stderr.isatty() else "lines")
     print(f"textkit: running {len(plan.notebooks)} notebook(s) into {plan.run_dir}", file=sys.stderr)
     run_dir = runner.execute(plan, jobs=args.jobs, progress=progress,
@@ -124,7 +162,31 @@ def _verify(args, argv) -> int:
     return verify.main(args)
 
 
-_COMMANDS = {"run": _run, "verify": _verify}
+def _actors(args, argv) -> int:
+    """``textkit actors suggest``: draft a dictionary with the library, then print or write it."""
+    from pathlib import Path
+
+    from textkit import actors, clean, draft, files
+
+    if args.output and Path(args.output).exists() and not args.force:
+        raise ParameterError(f"--output {args.output}: the file exists, and textkit replaces a "
+                             "file only with --force. Choose another name or add --force.")
+    documents = clean.corpus(files.read_corpus(args.corpus, text_column=args.text_column,
+                                               encoding=args.encoding))
+    known = actors.load(args.actors) if args.actors else None
+    text = draft.suggest(documents, corpus=draft.corpus_label(args.corpus), dictionary=known,
+                         min_count=args.min_count, top_n=args.top)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    with open(args.output, "w" if args.force else "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    print(f"textkit: wrote a draft of {text.count(chr(10) + '  - name: ')} actors to "
+          f"{args.output}; edit it, then run with -p actors {args.output}", file=sys.stderr)
+    return 0
+
+
+_COMMANDS = {"run": _run, "verify": _verify, "actors": _actors}
 
 
 def _read_parameters_file(path: str) -> dict:

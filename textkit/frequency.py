@@ -150,3 +150,58 @@ def _stats(tokens: pd.DataFrame) -> dict:
         "hapaxes": hapaxes,
         "hapax_share": round(hapaxes / n_types, 6) if n_types else 0.0,
     }
+
+
+#: Frequent words that are not stopwords but say little about a corpus's topic: reporting
+#: verbs (every news corpus's most frequent word is "said"), modal verbs and a few fillers.
+GENERIC = frozenset(
+    """
+    said says say told tells tell according added also like just one new can could will would
+    may might must shall get got
+    """.split()
+)
+
+
+def top_word(tokens, *, stopwords: frozenset[str] = frozenset(), exclude: frozenset[str] = GENERIC) -> str:
+    """Return the most frequent content word: the default node word of the collocations.
+
+    A content word has at least three characters, one of them a letter; it is not a stopword,
+    not in ``exclude`` and not written in capitals (an acronym such as "US", or a speaker
+    label such as "WN" in interviews). Ties go to the word first in code-point order.
+
+    Parameters
+    ----------
+    tokens : list of str or pandas.DataFrame
+        Tokens as counted (folded), e.g. :func:`textkit.collocations.sequence`, or a token
+        table with a ``token`` column (:func:`textkit.tokens.table`).
+    stopwords : frozenset of str, default frozenset()
+        Words that are never the top word (:func:`textkit.stopwords.load`).
+    exclude : frozenset of str, default :data:`GENERIC`
+        More words that are never the top word.
+
+    Returns
+    -------
+    str
+        The word, ``""`` when there is none.
+
+    Examples
+    --------
+    >>> top_word(["Russia", "said", "said", "the", "the", "the", "US", "US", "russia", "russia"],
+    ...          stopwords=frozenset({"the"}))
+    'russia'
+    >>> top_word(["the", "12"], stopwords=frozenset({"the"}))
+    ''
+    """
+    words = tokens["token"] if isinstance(tokens, pd.DataFrame) else pd.Series(list(tokens), dtype=object)
+    counts = words.value_counts(sort=False)
+    best = ""
+    best_count = 0
+    for word, count in counts.items():
+        if count < best_count or (count == best_count and word > best):
+            continue
+        if len(word) < 3 or word in stopwords or word in exclude or word.isupper():
+            continue
+        if not any(c.isalpha() for c in word):
+            continue
+        best, best_count = word, count
+    return best
