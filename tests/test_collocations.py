@@ -1,4 +1,4 @@
-"""Collocation tables: boundaries, cells, ranking, NLTK agreement, collocates, KWIC, teaching view."""
+"""Collocation tables: boundaries, cells, ranking, NLTK agreement, collocates, KWIC, public names."""
 
 from collections import Counter
 from pathlib import Path
@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from textkit import association, clean, collocations, files, stopwords
+from textkit import association, clean, collocations, counting, files, stopwords, teaching
 from textkit.collocations import BREAK
 from textkit.errors import ParameterError
 
@@ -37,15 +37,20 @@ def _sentences(tokens):
 
 
 # --------------------------------------------------------------------------------------------
-# Tokens and boundaries
+# Public names and boundaries (the sequence itself: tests/test_counting.py)
 # --------------------------------------------------------------------------------------------
 
 
-def test_sequence_folds_drops_punctuation_and_marks_sentence_ends():
-    assert collocations.sequence("The US said: no! Russia's reply.") == [
-        "the", "US", "said", "no", BREAK, "russia", "'s", "reply", BREAK,
-    ]
-    assert collocations.sequence("The US said no.", lowercase=False) == ["The", "US", "said", "no", BREAK]
+def test_every_public_name_stays_importable_from_collocations():
+    assert collocations.sequence is counting.sequence and collocations.BREAK is counting.BREAK
+    assert collocations.CELLS is counting.CELLS
+    assert (collocations.choose, collocations.contingency, collocations.explain) == (
+        teaching.choose, teaching.contingency, teaching.explain
+    )
+    for name in ("ngrams", "collocates", "concordance", "RULES", "NGRAM_COLUMNS",
+                 "COLLOCATE_COLUMNS", "CONCORDANCE_COLUMNS", "MEASURE_COLUMNS", "MAX_WINDOW",
+                 "NGRAM_SIZES"):
+        assert hasattr(collocations, name), name
 
 
 def test_ngrams_never_cross_a_sentence_or_document_boundary():
@@ -55,11 +60,6 @@ def test_ngrams_never_cross_a_sentence_or_document_boundary():
     assert sorted(table["collocation"]) == ["qa ra", "xa ya", "za wa"]
     assert set(table["o11"] + table["o12"] + table["o21"] + table["o22"]) == {3}  # N = 3 positions
     assert collocations.ngrams(tokens, n=3, min_count=1).empty
-
-
-def test_seed_has_the_sentences_the_notes_describe(seed_tokens):
-    # 47 Punkt sentences in the article body, plus the headline paragraph = 48 sentence ends.
-    assert seed_tokens.count(BREAK) == 48
 
 
 # --------------------------------------------------------------------------------------------
@@ -285,7 +285,7 @@ def test_unknown_node_gives_an_empty_table_and_bad_nodes_are_named(seed_tokens):
 
 
 # --------------------------------------------------------------------------------------------
-# KWIC and the teaching view
+# KWIC (the teaching view: tests/test_teaching.py)
 # --------------------------------------------------------------------------------------------
 
 
@@ -303,26 +303,3 @@ def test_concordance_matches_what_the_table_counts(seed_docs, seed_tokens):
     assert len(nodes) == 4 and set(nodes["match"]) == {"US"}
     assert sum(line.count("response") for line in nodes["right"]) == 5
     assert collocations.concordance(seed_docs, "no such phrase").empty
-
-
-def test_explain_shows_the_table_and_every_formula(seed_tokens):
-    table = collocations.ngrams(seed_tokens, min_count=1)
-    text = collocations.explain(table, "United States")
-    assert '#### Why "united states" scores what it scores' in text
-    assert "| **'united'** | O11 = 8 | O12 = 1 | R1 = 9 |" in text
-    assert "| **total** | C1 = 8 | C2 = 979 | N = 987 |" in text
-    row = table.set_index("collocation").loc["united states"]
-    for measure in collocations.MEASURE_COLUMNS:
-        line = next(line for line in text.split("\n") if line.startswith(f"| {measure} |"))
-        assert line.endswith(f"| {collocations._num(row[measure])} |")
-    assert "log2(8 / 0.072948)" in text
-    frame = collocations.contingency(table, "united states")
-    assert frame.to_numpy().tolist() == [[8, 1, 9], [0, 978, 978], [8, 979, 987]]
-    with pytest.raises(ParameterError, match="'atlantis' is not a row of the table"):
-        collocations.explain(table, "atlantis")
-
-
-def test_explain_works_for_collocates(seed_tokens):
-    table = collocations.collocates(seed_tokens, "US", min_count=1)
-    text = collocations.explain(table, "response")
-    assert "in the windows of 'US'" in text and "O11 = 5" in text
