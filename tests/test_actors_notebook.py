@@ -74,8 +74,9 @@ def test_quotes_match_the_hand_attribution(defaults):
 def test_other_tables(defaults):
     co = read(defaults, "co_mentions.csv")
     assert co.iloc[0][["actor_a", "actor_b", "together"]].tolist() == ["Russia", "United States", 13]
-    kwic = read(defaults, "actor_kwic.csv")
-    assert len(kwic) == 6 and set(kwic["match"]) == {"Vladimir Putin", "Putin"}
+    kwic = read(defaults, "actor_kwic.csv")  # kwic_actor empty: the most-mentioned actor
+    assert len(kwic) == 32 and "Russia" in set(kwic["match"])
+    assert kwic["kind"].value_counts().to_dict() == {"name": 14, "demonym": 10, "metonym": 8}
     unmatched = read(defaults, "unmatched_names.csv")
     assert "Kaliningrad" in set(unmatched["name"]) and "Putin" not in set(unmatched["name"])
 
@@ -109,6 +110,17 @@ def test_parameters_switch_forms_scope_and_dictionary(tmp_path):
     # with metonyms off, "The Kremlin said" has no speaker
     quotes = read(out, "quotes.csv")
     assert quotes.iloc[0]["speaker"] == ""
+
+
+def test_the_seed_dictionary_on_another_corpus_says_so(tmp_path):
+    out = run(tmp_path, corpus=str(ROOT / "tests" / "fixtures" / "tiny"), roles=False)
+    executed = json.loads((tmp_path / "executed.ipynb").read_text(encoding="utf-8"))
+    shown = "".join(
+        "".join(o.get("data", {}).get("text/markdown", ""))
+        for c in executed["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
+    )
+    assert "was written for" in shown
+    assert (out / "actor_counts.csv").is_file()
 
 
 def test_a_bad_parameter_stops_the_notebook(tmp_path):

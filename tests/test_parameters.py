@@ -20,6 +20,7 @@ PASS = [
     ("n", 2), ("n", 3),
     ("scope", "sentence"), ("scope", "paragraph"),
     ("stopwords", "default"), ("stopwords", "none"), ("stopwords", "nltk"),
+    ("node", "russia"), ("node", ""),
     ("corpus", "anything"), ("lowercase", False),  # no rule: passes unchecked
 ]
 
@@ -36,9 +37,8 @@ FAIL = [
     ("window", None, "a whole number from 1 to 100 (tokens on each side of the node)"),
     ("window", 1_000_000_000, "a whole number from 1 to 100 (tokens on each side of the node)"),
     ("top_n", 1001, "a whole number from 1 to 1000 (rows shown and drawn)"),
-    ("node", "united states", "one word"),
-    ("node", "", "one word"),
-    ("node", 3, "one word"),
+    ("node", "united states", "one word, or empty for the most frequent content word"),
+    ("node", 3, "one word, or empty for the most frequent content word"),
     ("n", 1, "one of 2, 3"),
     ("n", 4, "one of 2, 3"),
     ("n", 2.0, "one of 2, 3"),

@@ -91,7 +91,7 @@ def test_second_run_is_byte_identical(seed_run, project_root):
     [
         (["-p", "top_n", "-1"], "parameter top_n must be a whole number from 1 to 1000"),
         (["-p", "window", "1000000000"], "parameter window must be a whole number from 1 to 100"),
-        (["-p", "node", "united states"], "parameter node must be one word, got 'united states'"),
+        (["-p", "node", "united states"], "parameter node must be one word, or empty for the most frequent content word, got 'united states'"),
         (["-p", "measure", "G2"], "parameter measure must be one of 'frequency', 'pmi', 'llr'"),
         (["-p", "top_n", "ten"], "parameter top_n expects int (a whole number), got 'ten'"),
         (["-p", "no_such_param", "1"], "unknown parameter no_such_param: no selected notebook declares it"),

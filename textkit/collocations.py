@@ -93,7 +93,7 @@ MAX_WINDOW = 100
 RULES = {
     "n": parameters.one_of(*NGRAM_SIZES),
     "window": parameters.between(1, MAX_WINDOW, "tokens on each side of the node"),
-    "node": parameters.one_word(),
+    "node": parameters.one_word(empty="the most frequent content word"),
 }
 
 #: What :func:`_scored_table` computes for every row: ``e11`` and one column per measure.
@@ -207,6 +207,38 @@ def _joined(words: np.ndarray, parts: list[np.ndarray]):
         return [("collocation", joined)]
 
     return collocation
+
+
+def choose_node(tokens: list[str], node: str = "", *, stopwords: frozenset[str] = frozenset()) -> str:
+    """Return the node word: ``node`` as given, or when it is empty the most frequent content word.
+
+    Parameters
+    ----------
+    tokens : list of str
+        :func:`sequence` (folded tokens with sentence breaks).
+    node : str, default ""
+        The notebook's ``node`` parameter.
+    stopwords : frozenset of str
+        Never the chosen word (see :func:`textkit.frequency.top_word` for the other rules).
+
+    Returns
+    -------
+    str
+        The node word; ``""`` when ``node`` is empty and no content word exists.
+
+    Examples
+    --------
+    >>> choose_node(sequence("Russia warned. Russia and the US met."), "")
+    'russia'
+    >>> choose_node(["a"], "Kyiv")
+    'Kyiv'
+    """
+    parameters.check(node=node)
+    if node.strip():
+        return node.strip()
+    from textkit import frequency
+
+    return frequency.top_word([t for t in tokens if t != BREAK], stopwords=stopwords)
 
 
 def ngrams(
@@ -365,6 +397,9 @@ def collocates(
     _check(measure=measure, min_count=min_count, top_n=top_n)
     left, right = _window(window)
     parameters.check(node=node)
+    if not node.strip():
+        raise ParameterError("parameter node: collocates needs a node word, got ''. Use "
+                             "choose_node(tokens, node) to pick the most frequent content word.")
     node = node.strip()
     codes, words = counting.encode(tokens)
     node_code = _node_code(words, node)

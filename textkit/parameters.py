@@ -52,8 +52,11 @@ def one_of(*choices, what: str = "") -> Rule:
     )
 
 
-def one_word() -> Rule:
-    """A single word: no spaces, not empty."""
+def one_word(*, empty: str = "") -> Rule:
+    """A single word: no spaces; empty only when ``empty`` says what an empty value means."""
+    if empty:
+        return Rule(f"one word, or empty for {empty}",
+                    lambda v: isinstance(v, str) and len(v.split()) <= 1)
     return Rule("one word", lambda v: isinstance(v, str) and len(v.split()) == 1)
 
 
