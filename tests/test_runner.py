@@ -273,3 +273,12 @@ def test_markup_in_a_parameter_is_shown_not_run(tmp_path, project_root):
     html = (out / "03_collocations.html").read_text(encoding="utf-8")
     assert attack not in html
     assert "&lt;script&gt;alert" in html
+
+
+def test_the_log_says_when_the_dictionary_was_made_for_another_corpus(project_root, tiny_path, tmp_path):
+    from textkit import runner
+
+    other = runner.plan(corpus=str(tiny_path), only=["02"], output=str(tmp_path / "run"))
+    assert len(other.notes) == 1 and "was written for the corpus" in other.notes[0]
+    seed = runner.plan(only=["02"], output=str(tmp_path / "run"))
+    assert seed.notes == []

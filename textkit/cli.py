@@ -140,6 +140,8 @@ def _run(args, argv) -> int:
                        values=values, only=args.only)
     for message in plan.warnings:
         print(f"textkit: warning: {message}", file=sys.stderr)
+    for message in plan.notes:
+        print(f"textkit: note: {message}", file=sys.stderr)
     kinds = [note["kind"] for note in plan.corpus_notes]
     if kinds:
         print(f"textkit: reading the corpus: {kinds.count('encoding')} file(s) not UTF-8, "

@@ -62,6 +62,7 @@ class Plan:
     run_dir: Path = Path("outputs")
     corpus_notes: list[dict] = field(default_factory=list)  # files.read_corpus_with_notes
     warnings: list[str] = field(default_factory=list)  # CorpusWarning messages, for the user
+    notes: list[str] = field(default_factory=list)  # e.g. a dictionary made for another corpus
 
 
 def plan(
@@ -172,7 +173,7 @@ def _check_inputs(notebooks_dir: Path, effective: dict, plan: Plan) -> tuple[dic
     Returns the input files (a dict used as an ordered set, so the check stays linear in the
     number of files) and the corpus folders; the corpus notes and warnings go to ``plan``.
     """
-    inputs, folders, checked = {}, [], set()
+    inputs, folders, checked, read = {}, [], set(), {}
     for params in effective.values():
         key = (params.get("corpus"), params.get("text_column", "text"), params.get("encoding"),
                params.get("include_all", False))
@@ -185,6 +186,7 @@ def _check_inputs(notebooks_dir: Path, effective: dict, plan: Plan) -> tuple[dic
                     corpus, text_column=params.get("text_column", "text"),
                     encoding=params.get("encoding") or None,
                     include_all=params.get("include_all", False))
+            read[key] = documents
             plan.warnings += [str(w.message) for w in caught if w.category is CorpusWarning]
             plan.corpus_notes += notes.astype(object).where(notes.notna(), None).to_dict("records")
             inputs.update(dict.fromkeys(sorted({Path(p) for p in documents["path"]})))
@@ -197,6 +199,9 @@ def _check_inputs(notebooks_dir: Path, effective: dict, plan: Plan) -> tuple[dic
             dictionary = actors.load(_from_notebooks(notebooks_dir, params["actors"]))
             if "kwic_actor" in params:
                 actors.require(dictionary, params["kwic_actor"])
+            note = actors.fits(dictionary, read[key]) if key in read else None
+            if note and note not in plan.notes:
+                plan.notes.append(note)
         if isinstance(params.get("stopwords"), str):
             _check_stopwords(notebooks_dir, params["stopwords"])
         for name in PATH_PARAMETERS[1:]:
@@ -415,6 +420,7 @@ def _manifest(plan: Plan, outcomes: list[dict], *, record_as: Path, jobs: int, s
         },
         "inputs": {str(p): files.sha256(p) for p in plan.inputs},
         "corpus_notes": plan.corpus_notes,
+        "notes": plan.notes,
         "python": provenance.python(),
         "packages": provenance.installed(),
         "textkit_source": provenance.source_digest(),
