@@ -56,6 +56,46 @@ Zero cells never give NaN or infinities:
   −∞. The row and column totals then include the 0.5 too (``R1 = 0.5 + O12`` and so on). Pairs
   in textkit's own tables always have ``O11 ≥ 1``, where this never applies.
 
+Keyness: the same table, read as two corpora
+--------------------------------------------
+Keyness (:mod:`textkit.keyness`) compares a term's frequency in a target corpus with its
+frequency in a reference corpus. That is a 2×2 table too, with the corpora as columns — ``a`` is
+the term's count in the target (of ``c`` tokens), ``b`` its count in the reference (of ``d``):
+
+=============  ==================  ==================
+\\              target              reference
+=============  ==================  ==================
+the term       ``o11 = a``         ``o12 = b``
+other terms    ``o21 = c − a``     ``o22 = d − b``
+total          ``C1 = c``          ``C2 = d``
+=============  ==================  ==================
+
+so ``E11 = (a + b) c / (c + d)`` (UCREL's ``E1``), ``E12 = (a + b) d / (c + d)`` (``E2``), and
+:func:`llr` on these cells is the 4-cell G² of keyness. The keyness-only statistics below take
+the same four cells, so every function of this module is called one way; they are registered
+in :data:`textkit.keyness.MEASURES`, not in :data:`MEASURES` (a collocation table has no use
+for them). Frequencies per million are ``fpm1 = a / c × 10⁶`` and ``fpm2 = b / d × 10⁶``.
+
+``ll2``
+    Log-likelihood of the UCREL calculator (Rayson & Garside 2000), the **2-cell** form:
+    ``2 (a ln(a / E1) + b ln(b / E2))``, natural log, ``0 × ln 0 = 0``. It leaves out the
+    "other terms" row, so it is never larger than the 4-cell G² (by Gibbs' inequality), and
+    close to it when the term is a small part of both corpora.
+``log_ratio``
+    Log Ratio (Hardie 2014), an effect size: ``log2((a / c) / (b / d))``, the binary log of the
+    ratio of relative frequencies (1 = twice as frequent, −1 = half as frequent). **Smoothing
+    only for zeros:** a zero ``a`` or ``b`` counts as 0.5 (Hardie's convention; the :data:`HALF`
+    count of the measures above); other counts are used as they are. Both zero gives 0.
+``pct_diff``
+    %DIFF (Gabrielatos & Marchi 2012; Gabrielatos 2018): ``(fpm1 − fpm2) × 100 / fpm2``, from
+    −100 (absent from the target) upwards. It is undefined for ``b = 0``; textkit then counts
+    ``b`` as 0.5, the same half count as Log Ratio, so the value stays finite and both effect
+    sizes agree in sign. Both zero gives 0.
+``simple_maths``
+    Kilgarriff's (2009) "simple maths": ``(fpm1 + N) / (fpm2 + N)`` with ``N = 1`` by default;
+    above 1 for over-use, below 1 for under-use. ``N`` needs no zero convention: a larger ``N``
+    moves the list towards common words.
+
 Examples
 --------
 >>> import numpy as np
@@ -117,6 +157,31 @@ def expected(o11, o12, o21, o22) -> np.ndarray:
     """
     o11, o12, o21, o22 = _cells(o11, o12, o21, o22)
     return _ratio((o11 + o12) * (o11 + o21), o11 + o12 + o21 + o22)
+
+
+def expected_cells(o11, o12, o21, o22) -> tuple[np.ndarray, ...]:
+    """Return the four expected counts ``Eij = Ri × Cj / N`` under independence.
+
+    Parameters
+    ----------
+    o11, o12, o21, o22 : array-like of int or float
+        The cells of the 2×2 table.
+
+    Returns
+    -------
+    tuple of numpy.ndarray of float
+        ``(E11, E12, E21, E22)``; 0 when the table is empty. For keyness cells, ``E11`` and
+        ``E12`` are UCREL's ``E1`` and ``E2``.
+
+    Examples
+    --------
+    >>> [e.round(6).tolist() for e in expected_cells([20], [10], [980], [9990])]
+    [[2.727273], [27.272727], [997.272727], [9972.727273]]
+    """
+    o11, o12, o21, o22 = _cells(o11, o12, o21, o22)
+    n = o11 + o12 + o21 + o22
+    r1, r2, c1, c2 = o11 + o12, o21 + o22, o11 + o21, o12 + o22
+    return tuple(_ratio(r * c, n) for r, c in ((r1, c1), (r1, c2), (r2, c1), (r2, c2)))
 
 
 def frequency(o11, o12, o21, o22) -> np.ndarray:
@@ -252,6 +317,95 @@ def mi3(o11, o12, o21, o22) -> np.ndarray:
     o11, o12, o21, o22 = _floored(*_cells(o11, o12, o21, o22))
     n = o11 + o12 + o21 + o22
     return 3.0 * np.log2(o11) + np.log2(n) - np.log2(o11 + o12) - np.log2(o11 + o21)
+
+
+# --------------------------------------------------------------------------------------------
+# Keyness statistics: o11 = a, o12 = b, o21 = c − a, o22 = d − b (see the module docstring)
+# --------------------------------------------------------------------------------------------
+
+#: Frequencies per million words, the unit of %DIFF and simple maths.
+PER_MILLION = 1_000_000
+
+
+def _corpora(o11, o12, o21, o22):
+    """Return ``a, b, c, d`` (float arrays) from keyness cells."""
+    a, b, o21, o22 = _cells(o11, o12, o21, o22)
+    return a, b, a + o21, b + o22
+
+
+def _half(count):
+    """Return the count with zeros replaced by :data:`HALF` (Log Ratio's zero convention)."""
+    return np.where(count > 0, count, HALF)
+
+
+def ll2(o11, o12, o21, o22) -> np.ndarray:
+    """Return the 2-cell log-likelihood of the UCREL calculator, ``2 (a ln(a/E1) + b ln(b/E2))``.
+
+    ``E1 = c (a + b) / (c + d)``, ``E2 = d (a + b) / (c + d)``; natural log, ``0 × ln 0 = 0``;
+    unsigned (see :func:`textkit.keyness.table` for the sign).
+
+    Examples
+    --------
+    >>> ll2([20, 10], [10, 50], [980, 1042], [9990, 99950]).round(6)
+    array([59.631164, 38.278002])
+    >>> ll2([5], [0], [95], [100]).round(6)     # b = 0: only the a term
+    array([6.931472])
+    """
+    a, b, c, d = _corpora(o11, o12, o21, o22)
+    e1, e2, _, _ = expected_cells(o11, o12, o21, o22)
+    total = np.zeros(a.shape, dtype=np.float64)
+    for observed, expect in ((a, e1), (b, e2)):
+        seen = observed > 0  # then E > 0 too
+        total[seen] += observed[seen] * np.log(observed[seen] / expect[seen])
+    return np.maximum(2.0 * total, 0.0)
+
+
+def log_ratio(o11, o12, o21, o22) -> np.ndarray:
+    """Return Log Ratio ``log2((a / c) / (b / d))`` (Hardie 2014); a zero count counts as 0.5.
+
+    Examples
+    --------
+    >>> log_ratio([20, 10], [10, 50], [980, 1042], [9990, 99950]).round(6)
+    array([4.321928, 4.248793])
+    >>> log_ratio([4, 0, 0], [0, 4, 0], [96, 100, 100], [100, 96, 100]).round(6)
+    array([ 3., -3.,  0.])
+    """
+    a, b, c, d = _corpora(o11, o12, o21, o22)
+    both_zero = (a == 0) & (b == 0)
+    value = np.log2(_half(a)) - np.log2(c) - np.log2(_half(b)) + np.log2(d)
+    return np.where(both_zero, 0.0, value)
+
+
+def pct_diff(o11, o12, o21, o22) -> np.ndarray:
+    """Return %DIFF ``(fpm1 − fpm2) × 100 / fpm2`` (Gabrielatos & Marchi 2012); ``b = 0`` counts
+    as 0.5.
+
+    Examples
+    --------
+    >>> pct_diff([20, 10], [10, 50], [980, 1042], [9990, 99950]).round(6)
+    array([1900.      , 1801.140684])
+    >>> pct_diff([0, 4, 0], [4, 0, 0], [100, 96, 100], [96, 100, 100]).round(6)
+    array([-100.,  700.,    0.])
+    """
+    a, b, c, d = _corpora(o11, o12, o21, o22)
+    fpm1 = _ratio(a, c) * PER_MILLION
+    fpm2 = _ratio(_half(b), d) * PER_MILLION
+    both_zero = (a == 0) & (b == 0)
+    return np.where(both_zero, 0.0, (fpm1 - fpm2) * 100.0 / fpm2)
+
+
+def simple_maths(o11, o12, o21, o22, *, n: float = 1.0) -> np.ndarray:
+    """Return Kilgarriff's simple maths ``(fpm1 + N) / (fpm2 + N)``, ``N = n`` (default 1).
+
+    Examples
+    --------
+    >>> simple_maths([20, 10], [10, 50], [980, 1042], [9990, 99950]).round(6)
+    array([19.981019, 18.975456])
+    >>> simple_maths([20], [10], [980], [9990], n=100).round(6)   # a larger N: nearer to 1
+    array([18.272727])
+    """
+    a, b, c, d = _corpora(o11, o12, o21, o22)
+    return (_ratio(a, c) * PER_MILLION + n) / (_ratio(b, d) * PER_MILLION + n)
 
 
 #: Every measure by the name the ``measure`` option takes.

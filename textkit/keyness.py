@@ -1,0 +1,792 @@
+"""Keyness: which terms characterise a target corpus against a reference corpus.
+
+A term (a word, an n-gram, an actor) is *key* when its relative frequency in a target corpus
+differs from that in a reference corpus by more than chance allows. The reference is another
+group of the same corpus, the rest of the corpus, or a corpus of its own read from a path.
+
+The pipeline, and the conventions every table here follows:
+
+1. :func:`counts` turns a long table (one row per token occurrence, as from
+   :func:`textkit.tokens.table`) into a **counted table**: one row per term (and per group, with
+   ``by``), columns ``term`` and ``count``. Counting is vectorised (``pandas.factorize`` and
+   ``numpy.bincount``), never a Python loop per token.
+2. :func:`table` compares two counted tables. It first merges each side's rows by term (a term
+   may be on several rows — the counts of several groups, documents or chunks — and its counts
+   are summed), so counts made piece by piece give the same table as counts made at once.
+3. :func:`compare` runs :func:`table` for each group of a long table against the rest of the
+   corpus, or for one group against another, from per-group counts.
+4. :func:`explain` works one row through, every formula with its numbers filled in.
+
+The four counts and the 2×2 table
+---------------------------------
+For each term, ``a`` is its count in the target and ``b`` in the reference; ``c`` and ``d`` are
+the sizes of the two corpora (the sums of their counted tables: tokens for a token table,
+mentions for an actor table). These are the cells ``o11 = a``, ``o12 = b``, ``o21 = c − a``,
+``o22 = d − b`` of the 2×2 table of :mod:`textkit.association` (its docstring draws it), whose
+functions compute every statistic: this module only counts, signs, tests and sorts. The
+expected counts, if the term had the same rate in both corpora, are
+``e1 = c (a + b) / (c + d)`` and ``e2 = d (a + b) / (c + d)``.
+
+The statistics (:data:`MEASURES`; formulas and zero conventions in :mod:`textkit.association`)
+-----------------------------------------------------------------------------------------------
+=================  ============================================  ================================
+key                formula                                       what it is
+=================  ============================================  ================================
+``g2``             ``2 Σ O ln(O / E)`` over all four cells       significance: G² (Dunning 1993)
+``ll2``            ``2 (a ln(a / e1) + b ln(b / e2))``           significance: UCREL's LL
+                                                                 (Rayson & Garside 2000)
+``log_ratio``      ``log2((a / c) / (b / d))``, a 0 as 0.5       effect size (Hardie 2014)
+``pct_diff``       ``(fpm1 − fpm2) × 100 / fpm2``, b = 0 as 0.5  effect size (Gabrielatos &
+                                                                 Marchi 2012)
+``simple_maths``   ``(fpm1 + 1) / (fpm2 + 1)``                   ratio (Kilgarriff 2009, N = 1)
+=================  ============================================  ================================
+
+``fpm1 = a / c × 10⁶`` and ``fpm2 = b / d × 10⁶`` are frequencies per million. Log Ratio is
+smoothed **only where a count is zero** (that count becomes 0.5), so ``a = 20, b = 10,
+c = 1000, d = 10000`` gives exactly ``log2(20) = 4.321928``.
+
+Sign, p-values and corrections
+------------------------------
+- ``direction`` is ``"over"`` where the target's rate is higher (``a / c > b / d``), ``"under"``
+  where it is lower and ``"equal"`` where the rates are the same. G² and LL are two-sided (they
+  are large for strong under-use too), so ``g2_signed`` and ``ll2_signed`` carry the sign;
+  Log Ratio and %DIFF are signed already, simple maths is above 1 for over-use.
+- ``p`` is the upper tail of the chi-squared distribution with 1 degree of freedom at the
+  log-likelihood (``ll2`` when the table is ranked by ``ll2``, else ``g2``):
+  ``p = erfc(√(x / 2))``, exact for 1 d.f. (χ²₁ is the square of a standard normal ``Z``, and
+  ``P(Z² ≥ x) = 2 P(Z ≥ √x) = erfc(√(x / 2))``). It is rounded to 6 *significant digits* (6
+  decimals would turn every key term's p into 0); below about 1e-300 it is 0.
+- Thousands of terms are tested at once, so ``p_adjusted`` corrects for multiple comparisons
+  (:data:`CORRECTIONS`) over the ``m`` terms of the table (after ``min_count``, before
+  ``top_n``): ``"fdr"`` — Benjamini & Hochberg (1995), the false discovery rate:
+  ``p_(i) × m / i`` for the i-th smallest p, made monotone from the largest down;
+  ``"bonferroni"`` — ``min(1, p × m)``, the family-wise error rate; ``"none"``.
+  ``significant`` is ``p_adjusted ≤ alpha``.
+- ``low_expected`` flags rows where an expected count (of the four cells) is below 5, where the
+  chi-squared approximation of the p-value is poor (the Cochran rule). Read such terms with
+  care; Rayson, Berridge & Francis (2004) advise the stricter cut-off G² ≥ 15.13
+  (p < 0.0001) for them.
+
+Sorting: the statistics are rounded to 6 decimals, then rows are sorted by the chosen measure,
+**signed**, descending — over-used terms first, under-used terms last (for ``g2``: by
+``g2_signed``) — and then by term (ascending, by code point). ``rank`` is the competition rank
+of that signed score (equal scores share the best rank).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from textkit import association, markup, parameters
+from textkit import tokens as tokenise
+from textkit.errors import ParameterError
+
+#: The keyness statistics by the name the ``keyness_measure`` parameter takes (functions of
+#: the 2×2 cells ``a, b, c − a, d − b``, from :mod:`textkit.association`).
+MEASURES = {
+    "g2": association.MEASURES["llr"],
+    "ll2": association.ll2,
+    "log_ratio": association.log_ratio,
+    "pct_diff": association.pct_diff,
+    "simple_maths": association.simple_maths,
+}
+
+#: What each statistic is called in titles and axis labels.
+LABELS = {
+    "g2": "log-likelihood G² (4 cells)",
+    "ll2": "log-likelihood LL (2 cells, UCREL)",
+    "log_ratio": "Log Ratio (log2 of the ratio of relative frequencies)",
+    "pct_diff": "%DIFF (percentage difference of frequencies per million)",
+    "simple_maths": "simple maths (N = 1)",
+}
+
+#: The two-sided significance statistics: they get a signed column and give the p-values.
+TESTS = ("g2", "ll2")
+
+
+def bonferroni(p) -> np.ndarray:
+    """Return Bonferroni-adjusted p-values ``min(1, p × m)`` for ``m`` tests.
+
+    Examples
+    --------
+    >>> bonferroni([0.01, 0.04, 0.03, 0.5])
+    array([0.04, 0.16, 0.12, 1.  ])
+    """
+    p = np.asarray(p, dtype=np.float64)
+    return np.minimum(p * len(p), 1.0)
+
+
+def benjamini_hochberg(p) -> np.ndarray:
+    """Return Benjamini–Hochberg (1995) adjusted p-values (false discovery rate).
+
+    The ``i``-th smallest of ``m`` p-values becomes ``p_(i) × m / i``, then the running minimum
+    from the largest p down (so adjusted values keep the order of the p-values), capped at 1.
+    Equal p-values get equal adjusted values.
+
+    Examples
+    --------
+    >>> benjamini_hochberg([0.01, 0.04, 0.03, 0.5]).round(6)
+    array([0.04    , 0.053333, 0.053333, 0.5     ])
+
+    Sorted, the p-values are scaled by ``m / i``: ``0.01 × 4/1 = 0.04``, ``0.03 × 4/2 = 0.06``,
+    ``0.04 × 4/3 = 0.053333``, ``0.5 × 4/4 = 0.5``; the running minimum from the end lowers
+    0.06 to 0.053333.
+    """
+    p = np.asarray(p, dtype=np.float64)
+    m = len(p)
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    monotone = np.minimum.accumulate(scaled[::-1])[::-1]
+    adjusted = np.empty(m, dtype=np.float64)
+    adjusted[order] = np.minimum(monotone, 1.0)
+    return adjusted
+
+
+def _uncorrected(p) -> np.ndarray:
+    """Return the p-values as they are (``correction="none"``)."""
+    return np.asarray(p, dtype=np.float64).copy()
+
+
+#: Multiple-comparison corrections by the name the ``correction`` parameter takes.
+CORRECTIONS = {"fdr": benjamini_hochberg, "bonferroni": bonferroni, "none": _uncorrected}
+
+#: Rules of the keyness parameters (``keyness_measure``: the notebooks' ``measure`` is the
+#: collocation measure, and the runner passes a parameter to every notebook that declares it).
+RULES = {
+    "keyness_measure": parameters.one_of(*MEASURES),
+    "correction": parameters.one_of(*CORRECTIONS),
+    "alpha": parameters.Rule(
+        "a number between 0 and 1 (the significance level, e.g. 0.05)",
+        lambda v: isinstance(v, float) and 0.0 < v < 1.0,
+    ),
+}
+
+#: Columns of :func:`counts` (after the ``by`` column, if any).
+COUNT_COLUMNS = ("term", "count")
+
+#: Columns of :func:`table` (:func:`compare` puts its ``by`` column first).
+COLUMNS = (
+    "rank", "term", "a", "b", "c", "d", "e1", "e2", "g2", "g2_signed", "ll2", "ll2_signed",
+    "log_ratio", "pct_diff", "simple_maths", "p", "p_adjusted", "significant", "direction",
+    "low_expected",
+)
+
+_DECIMALS = 6
+
+
+def _check(**values) -> None:
+    """Validate options: shared rules with :func:`textkit.parameters.check`, keyness's here.
+
+    The message format is the one of :func:`textkit.parameters.check`; once
+    :func:`textkit.parameters.rules` collects :data:`RULES`, this reduces to that call.
+    """
+    problems = []
+    try:
+        parameters.check(**{k: v for k, v in values.items() if k not in RULES})
+    except ParameterError as error:
+        problems.append(str(error))
+    for name, value in values.items():
+        if name in RULES and not RULES[name].test(value):
+            problems.append(f"parameter {name} must be {RULES[name].what}, got {value!r}.")
+    if problems:
+        raise ParameterError(" ".join(problems))
+
+
+# --------------------------------------------------------------------------------------------
+# Counting
+# --------------------------------------------------------------------------------------------
+
+
+def _codes(values: pd.Series, what: str, *, runs: bool = False):
+    """Return integer codes and the distinct values of a column (no missing values allowed).
+
+    With ``runs``, a column of long runs (the groups of a token table in document order) is
+    encoded run by run: one comparison of neighbours, then only the first value of each run
+    is hashed. A sample decides first whether the runs are long enough to pay.
+    """
+    array = values.to_numpy()
+    sample = array[: 1 << 16]
+    long_runs = (runs and not isinstance(values.dtype, pd.CategoricalDtype)
+                 and np.count_nonzero(sample[1:] != sample[:-1]) * 8 < len(sample))
+    if long_runs:
+        starts = np.flatnonzero(np.concatenate(([True], array[1:] != array[:-1])))
+        head_codes, uniques = pd.factorize(array[starts])
+        small = np.int32 if len(uniques) < 2**31 else np.int64  # half the bytes to write
+        codes = np.repeat(head_codes.astype(small), np.diff(np.append(starts, len(array))))
+    else:
+        codes, uniques = pd.factorize(values)
+    if len(codes) and codes.min() < 0:
+        row = int(np.flatnonzero(codes < 0)[0])
+        raise ParameterError(f"{what} has a missing value (row {row}); drop or fill it first.")
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def _pair_counts(group_codes, term_codes, groups: int, terms: int):
+    """Count (group, term) pairs; return the group index, term index and count of each pair seen."""
+    keys = np.multiply(group_codes, terms, dtype=np.int64)
+    keys += term_codes
+    if groups * terms <= 4 * len(keys) + (1 << 20):
+        found = np.bincount(keys, minlength=groups * terms)
+        keys = np.flatnonzero(found)
+        count = found[keys]
+    else:  # a sparse table: sort the keys instead of a dense array of every pair
+        keys, count = np.unique(keys, return_counts=True)
+    return keys // terms, keys % terms, count.astype(np.int64)
+
+
+def _grouped(long_table: pd.DataFrame, term: str, by: str | None):
+    """Return ``(group values, term values, group index, term index, count)``, unsorted."""
+    missing = [c for c in (term, by) if c is not None and c not in long_table.columns]
+    if missing:
+        raise ParameterError(
+            f"the long table has no column {missing[0]!r}; its columns are "
+            f"{list(long_table.columns)} (make one with textkit.tokens.table)."
+        )
+    term_codes, terms = _codes(long_table[term], f"column {term!r}")
+    if by is None:  # one group: every distinct term occurs at least once
+        count = np.bincount(term_codes, minlength=len(terms)).astype(np.int64)
+        index = np.arange(len(terms))
+        return np.array([None], dtype=object), terms, np.zeros_like(index), index, count
+    group_codes, groups = _codes(long_table[by], f"column {by!r}", runs=True)
+    group_index, term_index, count = _pair_counts(group_codes, term_codes, len(groups), len(terms))
+    return groups, terms, group_index, term_index, count
+
+
+def _code_point_rank(values: np.ndarray) -> np.ndarray:
+    """Return each value's position in code-point (``str``) order (Python's sort: fast on str)."""
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+    return rank
+
+
+def counts(long_table: pd.DataFrame, *, term: str = "token", by: str | None = None):
+    """Count each term of a long table, over the whole table or per group.
+
+    Parameters
+    ----------
+    long_table : pandas.DataFrame
+        One row per occurrence, e.g. from :func:`textkit.tokens.table` (columns ``doc_id``,
+        ``token``) with a group column added.
+    term : str, default "token"
+        The column holding the terms (``"token"``; ``"actor"`` for a mentions table).
+    by : str or None, default None
+        A column to count per value of (a group, a document, a chunk); ``None`` counts the
+        whole table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per term (per group, with ``by``) seen at least once, sorted by the ``by``
+        value then term (code-point order), with columns
+
+        - ``by`` (the column's values), only with ``by``;
+        - ``term`` (str): the term;
+        - ``count`` (int): its occurrences (in the group).
+
+    Raises
+    ------
+    ParameterError
+        If a column is missing or has a missing value.
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"doc_id": ["1", "1", "2"], "token": ["war", "aid", "war"],
+    ...                      "side": ["x", "x", "y"]})
+    >>> counts(long)
+      term  count
+    0  aid      1
+    1  war      2
+    >>> counts(long, by="side")
+      side term  count
+    0    x  aid      1
+    1    x  war      1
+    2    y  war      1
+    """
+    groups, terms, group_index, term_index, count = _grouped(long_table, term, by)
+    order = np.lexsort((_code_point_rank(terms)[term_index],
+                        _code_point_rank(groups)[group_index]))
+    frame = pd.DataFrame({
+        "term": pd.Series(terms[term_index[order]], dtype=object),
+        "count": count[order],
+    })
+    if by is not None:
+        frame.insert(0, by, pd.Series(groups[group_index[order]], dtype=object))
+    return frame
+
+
+# --------------------------------------------------------------------------------------------
+# The keyness table
+# --------------------------------------------------------------------------------------------
+
+
+def _counted(name: str, counted) -> tuple[np.ndarray, np.ndarray]:
+    """Return the ``term`` and ``count`` arrays of a counted table, or say what is expected."""
+    if not isinstance(counted, pd.DataFrame) or not set(COUNT_COLUMNS) <= set(counted.columns):
+        got = list(counted.columns) if isinstance(counted, pd.DataFrame) else type(counted).__name__
+        raise ParameterError(
+            f"{name} must be a counted table with columns 'term' and 'count' (one row per "
+            f"term; make one from a token table with keyness.counts(tokens)), got {got}."
+        )
+    count = counted["count"]
+    if not pd.api.types.is_integer_dtype(count) or (len(count) and count.min() < 0):
+        raise ParameterError(f"{name}['count'] must hold whole numbers of at least 0.")
+    return counted["term"].to_numpy(dtype=object), count.to_numpy(dtype=np.int64)
+
+
+def _aligned(target, reference):
+    """Merge each side's rows by term; return the terms and their counts ``a`` and ``b``."""
+    target_terms, target_counts = _counted("target", target)
+    reference_terms, reference_counts = _counted("reference", reference)
+    codes, terms = pd.factorize(np.concatenate([target_terms, reference_terms]))
+    split = len(target_terms)
+    if len(codes) and codes.min() < 0:
+        side = "target" if codes[:split].min(initial=0) < 0 else "reference"
+        raise ParameterError(f"{side}['term'] has a missing value; drop or fill it first.")
+    sides = []
+    for part, weights in ((codes[:split], target_counts), (codes[split:], reference_counts)):
+        # Float weights are exact for counts below 2**53.
+        summed = np.bincount(part, weights=weights.astype(np.float64), minlength=len(terms))
+        sides.append(np.rint(summed).astype(np.int64))
+    return np.asarray(terms, dtype=object), sides[0], sides[1]
+
+
+def _round(values) -> np.ndarray:
+    """Round to 6 decimals; ``-0.0`` becomes ``0.0`` (so a CSV never shows "-0.0")."""
+    return np.round(np.asarray(values, dtype=np.float64), _DECIMALS) + 0.0
+
+
+def _significant_digits(values: np.ndarray) -> np.ndarray:
+    """Round to 6 significant digits, exactly: through the decimal text of each distinct value
+    (terms with the same counts share a p-value, so there are far fewer than rows)."""
+    distinct, inverse = np.unique(values, return_inverse=True)
+    rounded = np.array([float(f"{v:.6g}") for v in distinct.tolist()], dtype=np.float64)
+    return rounded[inverse.reshape(-1)]
+
+
+def p_value(statistic) -> np.ndarray:
+    """Return the chi-squared (1 d.f.) upper-tail p-value ``erfc(√(x / 2))`` of a statistic.
+
+    Examples
+    --------
+    >>> p_value([0.0, 3.841459, 10.827566]).round(6)
+    array([1.   , 0.05 , 0.001])
+    """
+    root = np.sqrt(np.maximum(np.asarray(statistic, dtype=np.float64), 0.0) / 2.0)
+    return np.frompyfunc(math.erfc, 1, 1)(root).astype(np.float64)
+
+
+def _statistics(a: np.ndarray, b: np.ndarray, c: int, d: int) -> dict[str, np.ndarray]:
+    """Return the expected counts, the statistics (rounded), the signed ones and the flags."""
+    cells = (a, b, c - a, d - b)
+    expected = association.expected_cells(*cells)
+    columns = {"e1": _round(expected[0]), "e2": _round(expected[1])}
+    columns.update({name: _round(function(*cells)) for name, function in MEASURES.items()})
+    # Equal rates give exactly equal quotients (IEEE division is correctly rounded).
+    sign = np.sign(a / c - b / d).astype(np.int64)
+    for name in TESTS:
+        columns[f"{name}_signed"] = columns[name] * sign + 0.0
+    columns["direction"] = np.array(["equal", "over", "under"], dtype=object)[sign]  # 0, 1, −1
+    columns["low_expected"] = np.minimum.reduce(expected) < 5
+    return columns
+
+
+def _ranked(score: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the row order (score descending, term ascending) and the competition ranks."""
+    order = np.lexsort((_code_point_rank(terms), -score))
+    ordered = -score[order]
+    return order, np.searchsorted(ordered, ordered, side="left") + 1
+
+
+def table(
+    target: pd.DataFrame,
+    reference: pd.DataFrame,
+    *,
+    measure: str = "g2",
+    min_count: int = 1,
+    top_n: int | None = None,
+    correction: str = "fdr",
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Compare the terms of a target corpus with a reference corpus.
+
+    Parameters
+    ----------
+    target, reference : pandas.DataFrame
+        Counted tables, columns ``term`` and ``count`` (see :func:`counts`). Rows with the same
+        term are summed, so the counts of several groups, documents or chunks can be passed
+        as they are (concatenated).
+    measure : str, default "g2"
+        The statistic to rank by, a key of :data:`MEASURES` (parameter ``keyness_measure``).
+    min_count : int, default 1
+        Keep terms with ``a + b ≥ min_count`` (the sizes ``c`` and ``d`` still count every
+        term). On ``a + b``, not ``a``, so that strongly under-used terms stay in.
+    top_n : int or None, default None
+        Keep the first ``top_n`` rows (the most over-used); ``None`` keeps all. The most
+        under-used are the last rows of the full table.
+    correction : {"fdr", "bonferroni", "none"}, default "fdr"
+        The multiple-comparison correction of :data:`CORRECTIONS`, over every term kept by
+        ``min_count``.
+    alpha : float, default 0.05
+        The significance level for ``significant``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per term, sorted by the signed ``measure`` descending (over-use first,
+        under-use last) then ``term``, with columns
+
+        - ``rank`` (int): competition rank of the signed measure (1 = most over-used);
+        - ``term`` (str): the term;
+        - ``a``, ``b`` (int): its count in the target and in the reference;
+        - ``c``, ``d`` (int): the sizes of the target and the reference (the same in every row);
+        - ``e1``, ``e2`` (float): expected counts ``c (a + b) / (c + d)``, ``d (a + b) / (c + d)``;
+        - ``g2`` (float): log-likelihood G², 4 cells (two-sided, ≥ 0);
+        - ``g2_signed`` (float): ``g2``, negative for under-use;
+        - ``ll2``, ``ll2_signed`` (float): UCREL's 2-cell log-likelihood, unsigned and signed;
+        - ``log_ratio`` (float): Log Ratio, binary log of the ratio of relative frequencies;
+        - ``pct_diff`` (float): %DIFF, the percentage difference of frequencies per million;
+        - ``simple_maths`` (float): ``(fpm1 + 1) / (fpm2 + 1)``;
+        - ``p`` (float): chi-squared (1 d.f.) p-value of ``ll2`` if ``measure="ll2"``, else of
+          ``g2``; 6 significant digits;
+        - ``p_adjusted`` (float): ``p`` after ``correction``; 6 significant digits;
+        - ``significant`` (bool): ``p_adjusted ≤ alpha``;
+        - ``direction`` (str): ``"over"``, ``"under"`` or ``"equal"`` (target rate against
+          reference rate);
+        - ``low_expected`` (bool): an expected count of the 2×2 table is below 5.
+
+        Statistics are rounded to 6 decimals (see the module docstring for every formula).
+        ``table.attrs["keyness"]`` records ``measure``, ``correction``, ``alpha`` and ``tests``
+        (the number of terms corrected for), for :func:`explain`.
+
+    Raises
+    ------
+    ParameterError
+        For an unknown measure or correction, a bad ``min_count``, ``top_n`` or ``alpha``, a
+        table that is not a counted table, or an empty target or reference.
+
+    Examples
+    --------
+    >>> target = pd.DataFrame({"term": ["war", "aid", "the"], "count": [20, 0, 980]})
+    >>> reference = pd.DataFrame({"term": ["war", "aid", "the"], "count": [10, 40, 9950]})
+    >>> table(target, reference)[["rank", "term", "a", "b", "g2_signed", "log_ratio",
+    ...                           "direction", "low_expected"]]
+       rank term    a     b  g2_signed  log_ratio direction  low_expected
+    0     1  war   20    10  59.961969   4.321928      over          True
+    1     2  aid    0    40  -7.639397  -3.000000     under          True
+    2     3  the  980  9950 -21.895795  -0.021915     under         False
+
+    ``c = 1000`` and ``d = 10000``; "aid" never occurs in the target, so its Log Ratio counts
+    ``a`` as 0.5: ``log2((0.5 / 1000) / (40 / 10000)) = −3``.
+    """
+    _check(keyness_measure=measure, min_count=min_count, correction=correction, alpha=alpha,
+           **({} if top_n is None else {"top_n": top_n}))
+    terms, a, b = _aligned(target, reference)
+    c, d = int(a.sum()), int(b.sum())
+    if c == 0 or d == 0:
+        empty = "target" if c == 0 else "reference"
+        raise ParameterError(f"the {empty} has no tokens: keyness needs counts on both sides.")
+    keep = (a + b) >= min_count
+    terms, a, b = terms[keep], a[keep], b[keep]
+    columns = _statistics(a, b, c, d)
+    p = p_value(columns["ll2" if measure == "ll2" else "g2"])
+    adjusted = _significant_digits(CORRECTIONS[correction](p))
+    columns.update(p=_significant_digits(p), p_adjusted=adjusted, significant=adjusted <= alpha)
+    score = columns[f"{measure}_signed" if measure in TESTS else measure]
+    order, rank = _ranked(score, terms)
+    if top_n is not None:
+        order, rank = order[:top_n], rank[:top_n]
+    frame = pd.DataFrame({
+        "rank": rank, "term": pd.Series(terms[order], dtype=object),
+        "a": a[order], "b": b[order],
+        "c": np.full(len(order), c, dtype=np.int64), "d": np.full(len(order), d, dtype=np.int64),
+        **{name: values[order] for name, values in columns.items()},
+    })[list(COLUMNS)].astype({"direction": object})
+    frame.attrs["keyness"] = {"measure": measure, "correction": correction, "alpha": alpha,
+                              "tests": int(len(terms))}
+    return frame
+
+
+# --------------------------------------------------------------------------------------------
+# Groups of one corpus
+# --------------------------------------------------------------------------------------------
+
+
+def _counted_frame(terms: np.ndarray, term_index: np.ndarray, count: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame({"term": pd.Series(terms[term_index], dtype=object), "count": count})
+
+
+def _pairs(groups: np.ndarray, by: str, target, reference) -> list[tuple[int, int | None]]:
+    """Return ``(target index, reference index or None for the rest)`` for each comparison."""
+    names = np.argsort(_code_point_rank(groups)).tolist()  # the order of counts(by=...)
+    valid = ", ".join(repr(groups[i]) for i in names)
+    if len(groups) < 2:
+        raise ParameterError(
+            f"keyness needs at least two groups in column {by!r}, found {valid or 'none'}."
+        )
+    index = {str(groups[i]): i for i in names}
+    for role, value in (("target", target), ("reference", reference)):
+        if value is not None and str(value) not in index:
+            raise ParameterError(f"parameter {role}: {value!r} is not a group of column "
+                                 f"{by!r}; the groups are {valid}.")
+    if reference is not None and target is None:
+        raise ParameterError("parameter reference needs a target group too.")
+    if by in COLUMNS:
+        raise ParameterError(f"the group column {by!r} has the name of a keyness column; "
+                             "rename it (e.g. to 'doc_group') first.")
+    if target is not None and reference is not None and str(target) == str(reference):
+        raise ParameterError(f"target and reference are the same group, {target!r}.")
+    if target is None:
+        return [(i, None) for i in names]
+    return [(index[str(target)], None if reference is None else index[str(reference)])]
+
+
+def compare(
+    long_table: pd.DataFrame,
+    *,
+    by: str,
+    term: str = "token",
+    target=None,
+    reference=None,
+    **options,
+) -> pd.DataFrame:
+    """Compare groups of one corpus: each group against the rest, or one group against another.
+
+    The long table is counted once per group (:func:`counts`); a group's reference is then the
+    counts of the other groups (or of ``reference``), merged by term in :func:`table` — no
+    text is tokenised again, and per-chunk counts can be fed to the same merge.
+
+    Parameters
+    ----------
+    long_table : pandas.DataFrame
+        One row per occurrence with columns ``term`` and ``by``, e.g. a token table
+        (:func:`textkit.tokens.table`) with each document's group added.
+    by : str
+        The column naming each row's group.
+    term : str, default "token"
+        The column holding the terms.
+    target : str or None, default None
+        The group to characterise; ``None`` compares every group with the rest of the corpus.
+    reference : str or None, default None
+        The group to compare ``target`` with; ``None`` means the rest of the corpus.
+    **options
+        ``measure``, ``min_count``, ``top_n``, ``correction``, ``alpha`` of :func:`table`
+        (``top_n`` and the correction apply to each group's table).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The tables of :func:`table`, one per target group stacked in the order of the groups
+        (code-point order for text), with a first column named ``by`` (the target group; e.g.
+        ``doc_group``, the document groups' column of :mod:`textkit.groups`); ``c`` is the
+        group's size and ``d`` the reference's (for the rest of the corpus, ``c + d`` is the
+        whole table). ``attrs["keyness"]`` holds the options, ``by``, ``reference`` and
+        ``tests`` (per group).
+
+    Raises
+    ------
+    ParameterError
+        If a column is missing, there are fewer than two groups, or ``target`` / ``reference``
+        is not a group (the message lists the groups).
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"doc_id": ["1", "1", "2", "2", "3", "3"],
+    ...                      "token": ["war", "war", "war", "aid", "aid", "aid"],
+    ...                      "side": ["x", "x", "y", "y", "y", "y"]})
+    >>> compare(long, by="side")[["side", "term", "a", "b", "c", "d", "direction"]]
+       side term  a  b  c  d direction
+    0     x  war  2  1  2  4      over
+    1     x  aid  0  3  2  4     under
+    2     y  aid  3  0  4  2      over
+    3     y  war  1  2  4  2     under
+    """
+    groups, terms, group_index, term_index, count = _grouped(long_table, term, by)
+    frames, tests = [], {}
+    for mine, other in _pairs(groups, by, target, reference):
+        rest = group_index == other if other is not None else group_index != mine
+        chosen = group_index == mine
+        frame = table(_counted_frame(terms, term_index[chosen], count[chosen]),
+                      _counted_frame(terms, term_index[rest], count[rest]), **options)
+        frame.insert(0, by, pd.Series([groups[mine]] * len(frame), dtype=object))
+        tests[str(groups[mine])] = frame.attrs["keyness"]["tests"]
+        frames.append(frame)
+    stacked = pd.concat(frames, ignore_index=True)
+    stacked.attrs["keyness"] = {**frames[0].attrs["keyness"], "tests": tests, "by": by,
+                                "reference": None if reference is None else str(reference)}
+    return stacked
+
+
+# --------------------------------------------------------------------------------------------
+# Teaching view
+# --------------------------------------------------------------------------------------------
+
+
+def _num(value) -> str:
+    """Format a number: integers as such, other floats to 6 decimals (trailing zeros cut)."""
+    value = float(value)
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _group_column(table: pd.DataFrame) -> str | None:
+    """Return the group column of a :func:`compare` table (``attrs``, else the extra column)."""
+    by = table.attrs.get("keyness", {}).get("by")
+    if by in table.columns:
+        return by
+    return next((c for c in table.columns if c not in COLUMNS), None)
+
+
+def _row(table: pd.DataFrame, term, group) -> pd.Series:
+    """Return the row of ``term`` (of ``group``); the first row when ``term`` is None."""
+    if not isinstance(table, pd.DataFrame) or not {"term", "a", "b", "c", "d"} <= set(table):
+        raise ParameterError("explain needs a table made by keyness.table or keyness.compare.")
+    rows = table
+    if group is not None:
+        by = _group_column(table)
+        groups = table[by].astype(str) if by else pd.Series([], dtype=str)
+        rows = table[groups == str(group)]
+        if rows.empty:
+            valid = ", ".join(map(repr, sorted(set(groups)))) or "none (not a compare table)"
+            raise ParameterError(f"parameter group: {group!r} is not in the table; the groups "
+                                 f"are {valid}.")
+    if term is None:
+        return rows.iloc[0]
+    for candidate in (str(term), " ".join(tokenise.fold(str(term).split()))):
+        found = rows[rows["term"] == candidate]
+        if len(found):
+            return found.iloc[0]
+    sample = ", ".join(map(repr, rows["term"].head(5)))
+    raise ParameterError(f"{term!r} is not a row of the table (after min_count and top_n); "
+                         f"pick one of its rows, e.g. {sample}.")
+
+
+def _contingency(word: str, a: int, b: int, c: int, d: int) -> list[str]:
+    """The 2×2 table with totals, as Markdown lines."""
+    return [
+        "| | target | reference | total |", "|---|---:|---:|---:|",
+        f"| **{word}** | a = {a} | b = {b} | {a + b} |",
+        f"| **other terms** | c − a = {c - a} | d − b = {d - b} | {c - a + d - b} |",
+        f"| **total** | c = {c} | d = {d} | N = {c + d} |",
+    ]
+
+
+def _ln_terms(observed, expected) -> str:
+    """``O ln(O / E) + …`` for the cells with ``O > 0`` (``0 × ln 0 = 0``)."""
+    return " + ".join(f"{o} ln({o} / {_num(x)})" for o, x in zip(observed, expected) if o > 0)
+
+
+def _formulas(row: pd.Series, test: str) -> list[tuple[str, str, str, str]]:
+    """Return ``(statistic, formula, formula with the counts, value)`` rows for one table row."""
+    a, b, c, d = (int(row[k]) for k in "abcd")
+    e = [x * k / (c + d) for x in (c, d) for k in (a + b,)]  # E1, E2
+    e += [c - e[0], d - e[1]]  # the "other terms" row: c − E1, d − E2
+    fpm1, fpm2 = a / c * 1e6, b / d * 1e6
+    shown_a, shown_b = (str(x) if x else "0.5" for x in (a, b))
+    pct_fpm2 = fpm2 if b else 0.5 / d * 1e6
+    return [
+        ("g2", "2 Σ O ln(O / E), four cells",
+         f"2 × ({_ln_terms((a, b, c - a, d - b), e)})", _num(row["g2"])),
+        ("ll2", "2 (a ln(a / E1) + b ln(b / E2))",
+         f"2 × ({_ln_terms((a, b), e[:2])})", _num(row["ll2"])),
+        ("log_ratio", "log2((a / c) / (b / d))",
+         f"log2(({shown_a} / {c}) / ({shown_b} / {d}))", _num(row["log_ratio"])),
+        ("pct_diff", "(fpm1 − fpm2) × 100 / fpm2",
+         f"({_num(fpm1)} − {_num(pct_fpm2)}) × 100 / {_num(pct_fpm2)}", _num(row["pct_diff"])),
+        ("simple_maths", "(fpm1 + 1) / (fpm2 + 1)",
+         f"({_num(fpm1)} + 1) / ({_num(fpm2)} + 1)", _num(row["simple_maths"])),
+        ("p", f"erfc(√({test} / 2)), χ² with 1 d.f.", f"erfc(√({_num(row[test])} / 2))",
+         f"{float(row['p']):.6g}"),
+    ]
+
+
+def _correction_line(row: pd.Series, settings: dict) -> str:
+    """Say how ``p_adjusted`` was made, with ``m`` when the table recorded it."""
+    tests = settings.get("tests")
+    if isinstance(tests, dict):
+        tests = tests.get(str(row.get(settings.get("by"))))
+    how = {
+        "fdr": "Benjamini–Hochberg: p × m / i for the i-th smallest p, made monotone",
+        "bonferroni": "Bonferroni: min(1, p × m)",
+        "none": "no correction: p itself",
+    }.get(settings.get("correction"), "the correction chosen for the table")
+    counted = f"m = {tests} terms tested" if tests is not None else "m = the terms tested"
+    return f"p_adjusted = **{float(row['p_adjusted']):.6g}** ({how}; {counted})."
+
+
+def explain(table: pd.DataFrame, term: str | None = None, *, group=None) -> str:
+    """Show, as Markdown, one row of a keyness table worked through: counts, expectations, formulas.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table from :func:`table` or :func:`compare`.
+    term : str or None, default None
+        The term to explain, as in the table (or folded like the tokens: "Russia" finds
+        "russia"); ``None`` explains the first (most over-used) row.
+    group : str or None, default None
+        For a :func:`compare` table, the group whose row to explain; ``None`` takes the first
+        row with ``term``.
+
+    Returns
+    -------
+    str
+        Markdown: the 2×2 table of the four counts with totals, the expected counts, one line
+        per statistic (formula, formula with the counts, the table's value), the p-value and
+        its correction, the direction and the low-expected warning. Terms and groups are escaped
+        (:func:`textkit.markup.markdown`). An empty table gives a one-line note.
+
+    Raises
+    ------
+    ParameterError
+        If ``term`` (or ``group``) is not in the table, or the table is not a keyness table.
+
+    Examples
+    --------
+    >>> target = pd.DataFrame({"term": ["war", "the"], "count": [20, 980]})
+    >>> reference = pd.DataFrame({"term": ["war", "the"], "count": [10, 9990]})
+    >>> text = explain(table(target, reference), "war")
+    >>> print(text.split("\\n")[0])
+    #### Keyness of "war": over-used in the target
+    >>> [line for line in text.split("\\n") if line.startswith("| log_ratio")]
+    ['| log_ratio | log2((a / c) / (b / d)) | log2((20 / 1000) / (10 / 10000)) | 4.321928 |']
+    """
+    if isinstance(table, pd.DataFrame) and table.empty and "term" in table:
+        return ("**Nothing to work through:** the table has no rows. Lower `min_count` or use "
+                "larger corpora.")
+    row = _row(table, term, group)
+    settings = table.attrs.get("keyness", {})
+    test = "ll2" if settings.get("measure") == "ll2" else "g2"
+    a, b, c, d = (int(row[k]) for k in "abcd")
+    word, md = f'"{markup.markdown(row["term"])}"', markup.markdown
+    where = {"over": "over-used in the target", "under": "under-used in the target",
+             "equal": "used at the same rate in both"}[row["direction"]]
+    lines = [f"#### Keyness of {word}: {where}", ""]
+    by = _group_column(table)
+    if by is not None:
+        reference = settings.get("reference")
+        other = f"group '{md(reference)}'" if reference is not None else "the rest of the corpus"
+        lines += [f"Target: group '{md(row[by])}'; reference: {other}.", ""]
+    lines += _contingency(word, a, b, c, d)
+    lines += [
+        "", f"If {word} had the same rate in both, the expected counts would be "
+        f"E1 = c (a + b) / (c + d) = {c} × {a + b} / {c + d} = **{_num(row['e1'])}** and "
+        f"E2 = d (a + b) / (c + d) = {d} × {a + b} / {c + d} = **{_num(row['e2'])}**; "
+        f"it was seen a = **{a}** and b = **{b}** times. Frequencies per million: fpm1 = "
+        f"a / c × 10⁶ = {_num(a / c * 1e6)}, fpm2 = b / d × 10⁶ = {_num(b / d * 1e6)}.",
+        "", "| statistic | formula | with the counts | value |", "|---|---|---|---:|",
+    ]
+    lines += [f"| {name} | {f} | {filled} | {value} |"
+              for name, f, filled, value in _formulas(row, test)]
+    verdict = "significant" if row["significant"] else "not significant"
+    alpha = f"alpha = {settings['alpha']}" if "alpha" in settings else "the table's alpha"
+    lines += ["", f"{_correction_line(row, settings)} At {alpha} this is **{verdict}**.",
+              "", "Logarithms: natural (ln) for g2 and ll2, base 2 for log_ratio. A zero count "
+              "counts as 0.5 in log_ratio (and b = 0 in pct_diff); 0 × ln 0 counts as 0."]
+    if row["low_expected"]:
+        lines += ["", "**Low expected count:** an expected count is below 5, so the chi-squared "
+                  "p-value is only a rough guide for this term."]
+    return "\n".join(lines)
