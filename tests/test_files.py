@@ -518,7 +518,8 @@ def test_notes_table_lists_every_kind_in_order(tmp_path):
     corpus, notes = files.read_corpus_with_notes(str(folder / "*"))
     assert corpus["doc_id"].tolist() == ["a.txt", "utf8.txt", "t.jsonl:2"]  # .txt files first
     assert notes.columns.tolist() == ["kind", "path", "line", "encoding", "confident", "detail"]
-    assert notes["kind"].tolist() == ["encoding", "skipped", "empty"]
+    # a.txt and utf8.txt both say "Zürich": the copy is noted (and kept), last.
+    assert notes["kind"].tolist() == ["encoding", "skipped", "empty", "duplicate"]
     assert notes.dtypes.astype(str).tolist() == [
         "object", "object", "Int64", "object", "boolean", "object"]
 

@@ -19,10 +19,18 @@ PASS = [
     ("width", 40), ("window", 5),
     ("n", 2), ("n", 3),
     ("scope", "sentence"), ("scope", "paragraph"),
-    ("stopwords", "default"), ("stopwords", "none"), ("stopwords", "nltk"),
+    ("stopwords", "default"), ("stopwords", "none"), ("stopwords", "nltk"), ("stopwords", "de"),
     ("node", "russia"), ("node", ""),
     ("corpus", "anything"), ("lowercase", False),  # no rule: passes unchecked
 ]
+
+#: What the stopwords rule says: the named lists, then every Stopwords ISO language code.
+STOPWORDS = (
+    "an existing file or one of 'default', 'none', 'nltk', or a language code of the Stopwords "
+    "ISO lists (af, ar, bg, bn, br, ca, cs, da, de, el, en, eo, es, et, eu, fa, fi, fr, ga, gl, "
+    "gu, ha, he, hi, hr, hu, hy, id, it, ja, ko, ku, la, lt, lv, mr, ms, nl, no, pl, pt, ro, ru, "
+    "sk, sl, so, st, sv, sw, th, tl, tr, uk, ur, vi, yo, zh, zu)"
+)
 
 FAIL = [
     ("top_n", 0, "a whole number from 1 to 1000 (rows shown and drawn)"),
@@ -45,9 +53,9 @@ FAIL = [
     ("n", "2", "one of 2, 3"),
     ("scope", "document", "one of 'sentence', 'paragraph'"),
     ("scope", "Sentence", "one of 'sentence', 'paragraph'"),
-    ("stopwords", "english", "an existing file or one of 'default', 'none', 'nltk'"),
-    ("stopwords", 5, "an existing file or one of 'default', 'none', 'nltk'"),
-    ("stopwords", None, "an existing file or one of 'default', 'none', 'nltk'"),
+    ("stopwords", "english", STOPWORDS),
+    ("stopwords", 5, STOPWORDS),
+    ("stopwords", None, STOPWORDS),
     ("actors", "no/such/actors.yml", "an existing file"),
 ]
 

@@ -222,7 +222,7 @@ def _figure_cells(notebook) -> list:
             and "group_colours" not in c.source]
 
 
-@pytest.mark.parametrize("name", ["01_word_frequency", "02_actor_mentions", "03_collocations"])
+@pytest.mark.parametrize("name", ["01_word_frequency", "02_actor_mentions", "03_collocations", "04_keyness"])
 def test_every_figure_cell_shows_an_image(seed_run, name):
     executed = nbformat.read(seed_run / f"{name}.ipynb", as_version=4)
     cells = _figure_cells(executed)

@@ -109,3 +109,83 @@ def test_nltk_list_when_installed(tmp_path, fresh_nltk_stopwords):
     (folder / "english").write_text("the\nus\nThey\n", encoding="utf-8")
     fresh_nltk_stopwords.append(str(tmp_path))
     assert stopwords.load("nltk") == frozenset({"the", "us", "they"})
+
+
+# --- Lists in other languages, by ISO 639-1 code (Stopwords ISO, package stopwordsiso) -------
+
+
+@pytest.mark.parametrize(
+    ("code", "size", "members", "not_members"),
+    [
+        ("de", 620, ["der", "die", "das", "und", "nicht", "sie", "über"], ["haus", "regierung"]),
+        ("fr", 691, ["le", "la", "les", "et", "que", "qui", "être"], ["maison", "gouvernement"]),
+        ("es", 732, ["el", "la", "y", "que"], ["casa"]),
+        # the English list is long: it has "said", "new" and the pronoun "us", never "US"
+        ("en", 1298, ["the", "said", "new", "us"], ["US", "russia"]),
+    ],
+)
+def test_language_lists(code, size, members, not_members):
+    words = stopwords.load(code)
+    assert len(words) == size
+    assert set(members) <= words
+    assert not set(not_members) & words
+
+
+def test_language_list_with_extra_words():
+    assert {"sagte", "und"} <= stopwords.load("de", extra="sagte")
+
+
+def test_language_codes_are_keywords_not_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "de").write_text("kremlin\n", encoding="utf-8")
+    assert "und" in stopwords.load("de")  # the code wins over a file of that name...
+    assert stopwords.load("./de") == frozenset({"kremlin"})  # ...which is read as a path
+    assert {"de", "fr", "default", "none", "nltk"} <= set(stopwords.LISTS)
+    rule = stopwords.RULES["stopwords"]
+    assert rule.test("de") and rule.test("zh") and rule.test("./de") and not rule.test("xx")
+
+
+@pytest.mark.parametrize("spec", ["xx", "german", "deu", "DE"])
+def test_unknown_language_code_lists_the_codes(spec):
+    with pytest.raises(ParameterError) as err:
+        stopwords.load(spec)
+    message = str(err.value)
+    assert f"got {spec!r}" in message
+    assert "'default', 'none', 'nltk'" in message
+    assert "a language code of the Stopwords ISO lists (af, ar, " in message and ", de, " in message
+    if spec == "DE":
+        assert "Language codes are lower case: 'de'." in message
+
+
+def test_parameter_check_names_the_codes():
+    from textkit import parameters
+
+    assert parameters.check(stopwords="fr") == {"stopwords": "fr"}
+    with pytest.raises(ParameterError, match=r"parameter stopwords must be an existing file or one "
+                                             r"of 'default', 'none', 'nltk', or a language code of "
+                                             r"the Stopwords ISO lists \(af, ar, .*, zu\), got 'xx'"):
+        parameters.check(stopwords="xx")
+
+
+def test_languages_are_the_packages_languages():
+    import stopwordsiso
+
+    assert set(stopwords.LANGUAGES) == set(stopwordsiso.langs())
+    assert list(stopwords.LANGUAGES) == sorted(stopwords.LANGUAGES)
+
+
+def test_language_lists_work_without_a_network(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert "und" in stopwords.load("de") and "et" in stopwords.load("fr")
+
+
+def test_the_docstring_states_the_provenance():
+    for fact in ["Stopwords ISO", "Gene Diaz", "MIT", "stopwordsiso", "Arthit Suriyawongkul",
+                 "https://github.com/stopwords-iso/stopwords-iso"]:
+        assert fact in stopwords.__doc__

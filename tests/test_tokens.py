@@ -1,13 +1,15 @@
 """Tests for textkit.tokens: word tokens, case folding, filters, n-grams, paragraphs, sentences,
-with counts on the seed article checked by reading it."""
+with counts on the seed article checked by reading it; stems and lemmas (textkit.normalising)."""
 
 import time
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from textkit import clean, files, tokens
+from textkit import clean, files, normalising, tokens
+from textkit.errors import ParameterError
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "ap_2022-01-27_russia_ukraine.txt"
 
@@ -281,3 +283,110 @@ def test_seed_sentence_spans_point_into_the_text(cleaned):
     assert spans == sorted(spans)
     assert all(0 <= s < e <= len(cleaned) for s, e in spans)
     assert [cleaned[s:e] for s, e in spans] == tokens.sentences(cleaned)
+
+
+# --------------------------------------------------------------------------------------------
+# normalise: stems and lemmas (textkit.normalising), offline
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("word", "stem", "lemma"),
+    [
+        ("talks", "talk", "talk"),
+        ("negotiations", "negoti", "negotiation"),
+        ("went", "went", "go"),
+        ("children", "children", "child"),
+        ("was", "was", "be"),
+        ("running", "run", "run"),
+        ("russia", "russia", "russia"),   # a lower-case word keeps a lower-case lemma
+        ("US", "US", "US"),               # acronyms are kept as written...
+        ("NATO", "NATO", "NATO"),
+        ("U.S.", "U.S.", "U.S."),
+        ("G7", "G7", "G7"),
+        ("us", "us", "we"),               # ...so the pronoun never merges with the country
+        ("'s", "'s", "'s"),               # the clitic, numbers, hashtags, handles stay
+        ("8,500", "8,500", "8,500"),
+        ("#UkrainiansWillResist", "#UkrainiansWillResist", "#UkrainiansWillResist"),
+        ("@POTUS", "@POTUS", "@POTUS"),
+        ("de-escalation", "de-escal", "de-escalation"),
+    ],
+)
+def test_normalise_english(word, stem, lemma):
+    assert tokens.normalise([word], "stem") == [stem]
+    assert tokens.normalise([word], "lemma") == [lemma]
+    assert tokens.normalise([word]) == [word]  # the default: the word as written
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "stems", "lemmas"),
+    [
+        ("de", ["Häuser", "Kinder", "laufen"], ["Haus", "Kind", "lauf"],
+         ["Haus", "Kind", "laufen"]),
+        ("fr", ["chevaux", "maisons", "mangeait"], ["cheval", "maison", "mang"],
+         ["cheval", "maison", "manger"]),
+    ],
+)
+def test_normalise_other_languages(language, words, stems, lemmas):
+    assert tokens.normalise(words, "stem", language=language) == stems
+    assert tokens.normalise(words, "lemma", language=language) == lemmas
+
+
+def test_normalise_maps_each_type_once_and_keeps_order(monkeypatch):
+    seen = []
+    stems = normalising._stems
+
+    def spy(words, language):
+        seen.append(list(words))
+        return stems(words, language)
+
+    monkeypatch.setitem(normalising.NORMALISERS, "stem", (spy, ("en",)))
+    result = tokens.normalise(["talks", "US", "talks", "talked", "talks"], "stem")
+    assert result == ["talk", "US", "talk", "talk", "talk"]
+    assert seen == [["talks", "talked"]]  # distinct words, acronyms left out
+    assert tokens.normalise([], "stem") == []
+
+
+def test_normalise_errors_name_the_choices():
+    with pytest.raises(ParameterError, match=r"parameter normalise must be one of 'none', "
+                                             r"'stem', 'lemma', got 'stems'"):
+        tokens.normalise(["a"], "stems")
+    with pytest.raises(ParameterError, match=r"language must be .*'lemma'.*got 'ne'.*\bde\b"):
+        tokens.normalise(["a"], "lemma", language="ne")  # Nepali: a stemmer but no lemmatiser
+    assert tokens.normalise(["a"], "stem", language="ne") == ["a"]
+    with pytest.raises(ParameterError, match=r"parameter language must be a language code"):
+        docs = pd.DataFrame({"doc_id": ["a"], "text": ["x"]})
+        tokens.table(docs, normalise="stem", language="xx")
+
+
+def test_table_normalise_option():
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["The US talks went on. Talks about us."]})
+    assert tokens.table(docs)["token"].tolist() == [
+        "the", "US", "talks", "went", "on", "talks", "about", "us"]
+    stems = tokens.table(docs, normalise="stem", stopwords={"the", "on", "about"})
+    assert stems["token"].tolist() == ["US", "talk", "went", "talk", "us"]
+    assert stems["position"].tolist() == [2, 3, 4, 6, 8]  # positions of the words as written
+    lemmas = tokens.table(docs, n=2, normalise="lemma")
+    assert lemmas["token"].tolist() == [
+        "the US", "US talk", "talk go", "go on", "talk about", "about we"]
+
+
+def test_registries_match_the_installed_packages():
+    import Stemmer
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    assert set(normalising.STEMMERS.values()) <= set(Stemmer.algorithms())
+    assert set(normalising.LEMMATISERS) == set(SUPPORTED_LANGUAGES)
+    assert set(normalising.RULES) == {"normalise", "language"}
+
+
+def test_normalise_works_without_a_network(monkeypatch):
+    """Stems and lemmas (of a language not loaded before) need nothing from the network."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert tokens.normalise(["casas"], "lemma", language="es") == ["casa"]
+    assert tokens.normalise(["casas"], "stem", language="es") == ["cas"]

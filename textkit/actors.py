@@ -493,7 +493,9 @@ def concordance(
     pandas.DataFrame
         One row per mention, in corpus then text order, with columns ``doc_id`` (str),
         ``sentence`` (int), ``kind`` (str), ``alias`` (str), then :func:`textkit.kwic.lines`'s
-        ``start``, ``end`` (int), ``left``, ``match``, ``right`` (str).
+        ``start``, ``end`` (int), ``left``, ``match``, ``right`` (str) and ``L2``, ``L1``,
+        ``R1``, ``R2`` (str: the two words before and after the mention, folded; sort the
+        lines by them with :func:`textkit.kwic.sort`).
 
     Raises
     ------

@@ -456,20 +456,26 @@ def _target(phrase, collocate, window, lowercase) -> tuple[list[str], str | None
     return parts, target, left, right
 
 
-def _spans(text: str, parts, target, left, right, *, lowercase) -> list[tuple[int, int]]:
-    """Return the character spans of the phrase in one text (with the collocate nearby)."""
-    size = len(parts)
+def _spans(words, query, target, left, right) -> list[tuple[int, int]]:
+    """Return the character spans of the phrase in one text (with the collocate nearby).
+
+    ``words`` is the text's :func:`textkit.kwic.word_index`, ``query`` the phrase as a
+    :class:`textkit.kwic.Query`: the matching every concordance shares.
+    """
+    tokens = words.folded if query.lowercase else words.written
     spans = []
-    for words, offsets in counting.sentence_words(text, lowercase=lowercase):
-        for i in range(len(words) - size + 1):
-            if words[i : i + size] != parts:
-                continue
-            if target is not None:
-                around = words[max(0, i - left) : i] + words[i + 1 : i + 1 + right]
-                if target not in around:
-                    continue
-            spans.append((offsets[i][0], offsets[i + size - 1][1]))
+    for first, last in query.find(words):
+        if target is None or _near(tokens, words.sentences, first, last, target, left, right):
+            spans.append((words.starts[first], words.ends[last]))
     return spans
+
+
+def _near(tokens, sentences, first, last, target, left, right) -> bool:
+    """Tell whether ``target`` is at most ``left`` tokens before or ``right`` after, in the
+    same sentence."""
+    around = [*range(max(0, first - left), first),
+              *range(last + 1, min(len(tokens), last + 1 + right))]
+    return any(tokens[k] == target and sentences[k] == sentences[first] for k in around)
 
 
 def concordance(
@@ -484,7 +490,8 @@ def concordance(
     """Return KWIC lines for a collocation or a node word, matched as :func:`ngrams` counts it.
 
     A phrase matches consecutive word tokens of one sentence (punctuation between them is
-    skipped, as in the n-gram counts), compared after the same case folding. With
+    skipped, as in the n-gram counts), compared after the same case folding; it is matched by
+    the core of :func:`textkit.kwic.search`, so ``*`` works as there. With
     ``collocate``, only the node's occurrences that have the collocate within ``window`` tokens
     are shown, i.e. the lines behind a row of :func:`collocates` — one line per node occurrence,
     so a window holding the collocate twice gives one line but adds 2 to ``o11``.
@@ -514,7 +521,9 @@ def concordance(
         - ``start``, ``end`` (int): character offsets of the match in the document's text;
         - ``left`` (str): up to ``width`` characters before the match;
         - ``match`` (str): the matched text as written ("United States");
-        - ``right`` (str): up to ``width`` characters after it.
+        - ``right`` (str): up to ``width`` characters after it;
+        - ``L2``, ``L1``, ``R1``, ``R2`` (str): the two words before and after the match,
+          folded, to sort by (:func:`textkit.kwic.sort`).
 
     Examples
     --------
@@ -527,11 +536,13 @@ def concordance(
     ['Russia']
     """
     parts, target, left, right = _target(phrase, collocate, window, lowercase)
+    query = kwic.Query(" ".join(parts), lowercase=lowercase, parameter="phrase")
     frames = []
     for doc_id, text in counting.texts(documents):
-        spans = _spans(text, parts, target, left, right, lowercase=lowercase)
+        words = kwic.word_index(text)
+        spans = _spans(words, query, target, left, right)
         if spans:
-            lines = kwic.lines(text, spans, width=width)
+            lines = kwic.lines(text, spans, width=width, words=words)
             lines.insert(0, "doc_id", doc_id)
             frames.append(lines)
     if not frames:
@@ -541,7 +552,6 @@ def concordance(
 
 def _empty_concordance() -> pd.DataFrame:
     return pd.DataFrame({
-        "doc_id": pd.Series([], dtype=object), "start": pd.Series([], dtype="int64"),
-        "end": pd.Series([], dtype="int64"), "left": pd.Series([], dtype=object),
-        "match": pd.Series([], dtype=object), "right": pd.Series([], dtype=object),
+        c: pd.Series([], dtype="int64" if c in ("start", "end") else object)
+        for c in CONCORDANCE_COLUMNS
     })

@@ -790,3 +790,89 @@ def explain(table: pd.DataFrame, term: str | None = None, *, group=None) -> str:
         lines += ["", "**Low expected count:** an expected count is below 5, so the chi-squared "
                   "p-value is only a rough guide for this term."]
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Choosing the comparison (what notebook 04 runs)
+# --------------------------------------------------------------------------------------------
+
+
+def analyse(long_table: pd.DataFrame, *, by: str, reference_table: pd.DataFrame | None = None,
+            target: str = "", reference: str = "", term: str = "token",
+            **options) -> pd.DataFrame:
+    """Run the comparison the parameters ask for: groups of the corpus, or corpus vs reference.
+
+    - With two or more groups in ``by``: each group against the rest of the corpus
+      (:func:`compare`); ``target`` picks one group, ``reference`` compares it with another
+      group instead of the rest.
+    - Otherwise, with a ``reference_table`` (a reference corpus, e.g. the seed against the
+      Wikinews articles): the corpus (or its ``target`` group) against the reference.
+    - Otherwise there is nothing to compare: an empty table with the same columns.
+
+    Parameters
+    ----------
+    long_table : pandas.DataFrame
+        One row per occurrence, with the ``term`` and ``by`` columns.
+    by : str
+        The group column (``doc_group`` of :mod:`textkit.groups`).
+    reference_table : pandas.DataFrame or None
+        The reference corpus's occurrences (``term`` column), or ``None``.
+    target, reference : str, default ""
+        A group to characterise, and a group to compare it with ("" for every group / the rest).
+    term : str, default "token"
+    **options
+        As in :func:`table`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`compare`: a first column ``by`` naming the target (``all`` or the
+        group for a reference corpus), then the columns of :func:`table`.
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"token": ["war", "war", "aid"], "doc_group": ["all"] * 3})
+    >>> ref = pd.DataFrame({"token": ["aid", "aid", "aid", "war"]})
+    >>> analyse(long, by="doc_group", reference_table=ref)[["doc_group", "term", "a", "b"]]
+      doc_group term  a  b
+    0       all  war  2  1
+    1       all  aid  1  3
+    """
+    names = sorted(set(long_table[by]))
+    if reference_table is not None and reference_table.empty:
+        reference_table = None
+    if len(names) >= 2:
+        return compare(long_table, by=by, term=term, target=target or None,
+                       reference=reference or None, **options)
+    if reference_table is not None:
+        chosen = long_table[long_table[by] == target] if target else long_table
+        result = table(counts(chosen, term=term), counts(reference_table, term=term), **options)
+        result.insert(0, by, pd.Series([target or (names[0] if names else "all")] * len(result),
+                                        dtype=object))
+        return result
+    return pd.DataFrame(columns=[by, *COLUMNS])
+
+
+def reference_documents(path: str, *, skip_cleaning: str = "", **read_options) -> pd.DataFrame:
+    """Read and clean a reference corpus, or return an empty corpus when ``path`` is empty.
+
+    Parameters
+    ----------
+    path : str
+        The notebook's ``reference_corpus`` parameter: a corpus path (as for ``corpus``), or "".
+    skip_cleaning : str, default ""
+        As for the corpus, so both are cleaned alike.
+    **read_options
+        ``text_column``, ``encoding``, ``include_all`` of :func:`textkit.files.read_corpus`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The cleaned documents (``doc_id``, ``text``, ...); no rows when ``path`` is "".
+    """
+    from textkit import clean, files
+
+    if not path:
+        return pd.DataFrame({"doc_id": pd.Series([], dtype=object),
+                             "text": pd.Series([], dtype=object)})
+    return clean.corpus(files.read_corpus(path, **read_options), skip=skip_cleaning)

@@ -80,14 +80,18 @@ def rules() -> dict[str, Rule]:
 
     Each rule is declared once, where the thing it names lives: measure names with the measures
     (:data:`textkit.association.RULES`), ``n``, ``window`` and ``node`` with the collocations,
-    ``scope`` and ``actors`` with the actors, ``stopwords`` with the stopword lists. The
+    ``scope`` and ``actors`` with the actors, ``stopwords`` with the stopword lists,
+    ``group_by`` with the document groups (:mod:`textkit.groups`), ``normalise`` and
+    ``language`` with :mod:`textkit.normalising`, ``ngram_size`` with the frequencies. The
     runner's pre-run check, the notebooks' first cell and the library functions all read them
     here, so each parameter has one rule and one message.
     """
-    from textkit import actors, association, collocations, stopwords
+    from textkit import actors, association, collocations, groups, kwic, stopwords
+    from textkit import frequency, keyness, normalising
 
     return {**SHARED, **association.RULES, **collocations.RULES, **actors.RULES,
-            **stopwords.RULES}
+            **stopwords.RULES, **kwic.RULES, **groups.RULES,
+            **normalising.RULES, **frequency.RULES, **keyness.RULES}
 
 
 def __getattr__(name):

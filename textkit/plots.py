@@ -784,3 +784,72 @@ def _network_labels(ax, names: list, xy: list, areas: list, fontsize: float = 8)
 def _overlap(a, b) -> float:
     """The area shared by two boxes ``(x0, y0, x1, y1)``."""
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+# --------------------------------------------------------------------------------------------
+# Keyness (notebook 04)
+# --------------------------------------------------------------------------------------------
+
+
+@_styled
+def keyness(table: pd.DataFrame, *, measure: str = "log_ratio", top_n: int = 15,
+            label: str = "term", title: str = "Key terms", by: str = "doc_group",
+            group: str | None = None) -> Figure:
+    """Draw the most over- and under-used terms as diverging bars (over right, under left).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`textkit.keyness.table` (one comparison), with ``direction``, ``significant`` and
+        the ``measure`` column; its ``term`` column holds the terms (or actors).
+    measure : str, default "log_ratio"
+        The effect size drawn: ``log_ratio`` (binary log of the ratio of the two relative
+        frequencies), or a signed column such as ``g2_signed``.
+    top_n : int, default 15
+        Terms drawn on each side (significant ones only; at most :data:`MAX_BARS` in all).
+    label : str, default "term"
+        The column naming the bars.
+    title : str, default "Key terms"
+    by : str, default "doc_group"
+        For a stacked table (:func:`textkit.keyness.compare`): the column naming each target.
+    group : str or None, default None
+        Which target to draw; ``None`` draws the first. The title names it.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Over-used terms in :data:`COLOUR`, under-used in grey; each bar labelled with ``a`` (the
+        count in the target) and ``b`` (in the reference).
+    """
+    side = min(top_n, MAX_BARS // 2)
+    if by in table.columns and len(table):
+        group = table[by].iloc[0] if group is None else group
+        table = table[table[by] == group]
+        title = f"{title}: {group}"
+    chosen = table[table["significant"].astype(bool)]
+    over = chosen[chosen["direction"] == "over"].head(side)
+    under = chosen[chosen["direction"] == "under"].tail(side)
+    rows = pd.concat([under, over.iloc[::-1]])
+    fig = Figure(figsize=(7.5, max(2.5, 0.28 * len(rows) + 1.4)))
+    ax = fig.add_subplot()
+    if rows.empty:
+        ax.text(0.5, 0.5, "no significant differences", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        values = rows[measure].astype(float)
+        colours = [COLOUR if v > 0 else NO_GROUP for v in values]
+        ax.barh([str(x) for x in rows[label]], values, color=colours)
+        for y, (value, a, b) in enumerate(zip(values, rows["a"], rows["b"])):
+            ax.annotate(f"{a} vs {b}", (value, y), xytext=(3 if value >= 0 else -3, 0),
+                        textcoords="offset points", va="center", fontsize=8,
+                        ha="left" if value >= 0 else "right")
+        ax.axvline(0, color="#333333", linewidth=0.8)
+        name = {"log_ratio": "Log Ratio (log2 of the ratio of relative frequencies)"}
+        ax.set_xlabel(name.get(measure, measure))
+        ax.set_title("bar labels: count in the target vs in the reference", fontsize=8,
+                     loc="right", color="#555555")
+        ax.spines[["top", "right"]].set_visible(False)
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig

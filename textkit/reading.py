@@ -5,6 +5,10 @@
 
 **Encodings** are decided file by file in :mod:`textkit.decoding`.
 
+**Metadata** (:mod:`textkit.metadata`): front-matter headers at the top of ``.txt`` files and a
+sidecar ``metadata.csv`` at the top of a folder become metadata columns; documents whose text
+repeats an earlier one's get a ``duplicate`` note (``drop_duplicates`` leaves them out).
+
 **What is not an article.** In a folder, only ``.txt`` files are documents. Hidden files and
 everything in hidden folders (``.DS_Store``, ``._story.txt``, ``.ipynb_checkpoints/``),
 project files (``README*``, ``LICENSE*``, ``COPYING*``, ``CHANGELOG*``), Windows' ``Thumbs.db``
@@ -29,6 +33,7 @@ import pandas as pd
 from textkit.decoding import (  # noqa: F401  (LEGACY_ENCODINGS, decode: re-exported by files)
     LEGACY_ENCODINGS, codec_name, Decoded, decode_file, mojibake_message, tidy_text, decode,
 )
+from textkit import metadata
 from textkit.errors import CorpusError, CorpusWarning
 
 #: Columns every corpus DataFrame starts with; metadata columns follow.
@@ -38,7 +43,7 @@ CORPUS_COLUMNS = ("doc_id", "text", "path", "encoding")
 NOTES_COLUMNS = ("kind", "path", "line", "encoding", "confident", "detail")
 
 #: Kinds of note, in the order the notes table lists them.
-NOTE_KINDS = ("encoding", "mojibake", "skipped", "ignored", "empty")
+NOTE_KINDS = ("encoding", "mojibake", "skipped", "ignored", "empty", "metadata", "duplicate")
 
 #: File endings read as one document each in a folder (anything else there is ignored).
 TEXT_SUFFIXES = (".txt",)
@@ -108,6 +113,7 @@ def read_corpus(
     id_column: str | None = None,
     encoding: str | None = None,
     include_all: bool = False,
+    drop_duplicates: bool = False,
 ) -> pd.DataFrame:
     """Read a corpus: one ``.txt`` file, a folder of them, a glob, or a CSV/TSV/JSONL table.
 
@@ -119,7 +125,8 @@ def read_corpus(
         The corpus (columns in :func:`read_corpus_with_notes`).
     """
     corpus, notes = _read_corpus(path, text_column=text_column, id_column=id_column,
-                                 encoding=encoding, include_all=include_all)
+                                 encoding=encoding, include_all=include_all,
+                                 drop_duplicates=drop_duplicates)
     _warn(notes, stacklevel=2)
     return corpus
 
@@ -131,6 +138,7 @@ def read_corpus_with_notes(
     id_column: str | None = None,
     encoding: str | None = None,
     include_all: bool = False,
+    drop_duplicates: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a corpus, and say what was not plain UTF-8 and what was left out.
 
@@ -154,6 +162,9 @@ def read_corpus_with_notes(
         Also read hidden files, files in hidden folders, ``README*``, ``LICENSE*``, ``COPYING*``
         and ``CHANGELOG*`` files, ``Thumbs.db``, ``desktop.ini`` and ``*~`` backups found in a
         folder or by a glob (in a folder, still only ``.txt`` files).
+    drop_duplicates : bool, default False
+        Leave out each document whose text repeats an earlier one's (after whitespace is
+        normalised); the first in corpus order is kept. Either way each copy gets a note.
 
     Returns
     -------
@@ -167,7 +178,11 @@ def read_corpus_with_notes(
         - ``encoding`` (str): how that file was decoded (a Python codec name: ``utf-8``,
           ``utf-8-sig`` with a BOM, ``utf-16-le``, ``cp1252``, ...; for a table, its file's
           encoding on every row);
-        - then, for tables, every other column as text (metadata).
+        - then, for tables, every other column as text (metadata); for ``.txt`` files, the
+          columns of a sidecar ``metadata.csv`` / ``metadata.tsv`` at the top of a folder
+          corpus and the front-matter keys found (``title``, ``date``, ``published``,
+          ``source``, ``author``, ``section``, ``url``), as text, ``""`` where a document has
+          none (:mod:`textkit.metadata`).
     notes : pandas.DataFrame
         One row per thing worth knowing, sorted by ``kind`` (in the order below), ``path`` and
         ``line``, with columns
@@ -177,7 +192,10 @@ def read_corpus_with_notes(
           given), ``mojibake`` (a file that looks like UTF-8 but was read with the ``encoding``
           given), ``skipped`` (a file or hidden folder that is not an article; ``include_all``
           reads it), ``ignored`` (the files in a folder that are not ``.txt``, one row per
-          ending) or ``empty`` (a table row without text, left out);
+          ending), ``empty`` (a table row without text, left out), ``metadata`` (front
+          matter read and keys not read; the sidecar table read, its rows that match no
+          document, the documents without a row) or ``duplicate`` (a document whose text
+          repeats an earlier one's, kept or left out);
         - ``path`` (str): the file, or the folder;
         - ``line`` (Int64): for ``empty``, the row's line, as in ``<file name>:<line>`` ids
           (the header is line 1; in a CSV/TSV file, exact unless an earlier cell spans
@@ -198,7 +216,8 @@ def read_corpus_with_notes(
     CorpusError
         Missing path, nothing matched, an empty file, undecodable bytes (with the byte offset),
         a binary file, a malformed table (with the line), an unknown text column (listing the
-        columns that exist), a table without any text, or duplicate document ids.
+        columns that exist), a table without any text, duplicate document ids, or a malformed
+        sidecar metadata table (no ``file``/``doc_id`` column, an empty or repeated key).
 
     Examples
     --------
@@ -216,16 +235,18 @@ def read_corpus_with_notes(
     'not read: a project file (README, LICENSE, ...); include_all reads it'
     """
     corpus, notes = _read_corpus(path, text_column=text_column, id_column=id_column,
-                                 encoding=encoding, include_all=include_all)
+                                 encoding=encoding, include_all=include_all,
+                                 drop_duplicates=drop_duplicates)
     _warn(notes, stacklevel=2)
     return corpus, notes
 
 
-def _read_corpus(path, *, text_column, id_column, encoding, include_all):
+def _read_corpus(path, *, text_column, id_column, encoding, include_all, drop_duplicates=False):
     """Read every file once; return the corpus and the notes."""
     encoding = codec_name(encoding, "parameter encoding") if encoding else None
     files, notes = _corpus_files(path, include_all=include_all)
     frames, rows = [], {column: [] for column in CORPUS_COLUMNS}
+    headers = metadata.Headers()  # front matter of the .txt files
     for doc_id, file in files:  # one pass, one DataFrame for all text files: linear in their number
         decoded = decode_file(_read_bytes(file), source=file, encoding=encoding)
         notes.extend(_encoding_notes(file, decoded))
@@ -241,14 +262,33 @@ def _read_corpus(path, *, text_column, id_column, encoding, include_all):
                 "or add its text."
             )
         rows["doc_id"].append(doc_id)
-        rows["text"].append(decoded.text)
+        rows["text"].append(headers.read(doc_id, decoded.text))
         rows["path"].append(file)
         rows["encoding"].append(decoded.encoding)
+    notes.extend(headers.notes(path))
     if rows["doc_id"] or not frames:
-        frames.insert(0, pd.DataFrame(rows))
+        frames.insert(0, headers.columns(pd.DataFrame(rows)))
     corpus = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     _check_corpus(corpus, path)
-    return corpus.reset_index(drop=True), _notes_table(notes)
+    corpus, more = _with_sidecar(corpus.reset_index(drop=True), path, encoding)
+    corpus, duplicates = metadata.without_duplicates(corpus, path, drop=drop_duplicates)
+    return corpus, _notes_table(notes + more + duplicates)
+
+
+def _with_sidecar(corpus: pd.DataFrame, path, encoding) -> tuple[pd.DataFrame, list[dict]]:
+    """Join the sidecar metadata table at the top of a folder corpus, if there is one."""
+    folder = Path(str(path))
+    found = [folder / name for name in metadata.SIDECAR_NAMES] if folder.is_dir() else []
+    found = [file for file in found if file.is_file()]
+    if len(found) > 1:
+        raise CorpusError(f"{folder}: holds both {found[0].name} and {found[1].name}; keep one "
+                          "metadata table.")
+    if not found:
+        return corpus, []
+    decoded = decode_file(_read_bytes(found[0]), source=str(found[0]), encoding=encoding)
+    table, lines = _parse_table(found[0], decoded.text)
+    corpus, notes = metadata.join_sidecar(corpus, table, lines, found[0])
+    return corpus, _encoding_notes(str(found[0]), decoded) + notes
 
 
 def _check_corpus(corpus: pd.DataFrame, path) -> None:
@@ -360,6 +400,8 @@ def _folder_files(folder: Path, *, include_all: bool) -> tuple[list[tuple[str, s
         reason = None if include_all else _not_an_article(relative, is_dir=is_dir)
         if reason:
             skipped[relative] = reason
+        elif relative in metadata.SIDECAR_NAMES:
+            continue  # the sidecar metadata table, read by _with_sidecar
         elif os.path.splitext(relative)[1].lower() in TEXT_SUFFIXES:
             found.append((relative, prefix + relative.replace("/", os.sep)))
         else:

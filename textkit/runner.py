@@ -34,16 +34,16 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textkit import actors, clean, files, parameters, provenance, runfolder, stopwords
+from textkit import actors, clean, files, groups, parameters, provenance, runfolder, stopwords
 from textkit.errors import CorpusError, CorpusWarning, NotebookError, ParameterError
 
 #: Parameters that hold paths. Values given on the command line or in a parameter file are
 #: relative to the caller's working directory; the runner makes them absolute, because the
 #: kernels run in the notebooks folder. Keywords such as ``stopwords="default"`` are left alone.
-PATH_PARAMETERS = ("corpus", "actors", "stopwords")
+PATH_PARAMETERS = ("corpus", "actors", "stopwords", "reference_corpus")
 
 #: Values of path parameters that are keywords, not paths.
-_KEYWORDS = {"stopwords": ("default", "none", "nltk")}
+_KEYWORDS = {"stopwords": stopwords.LISTS, "reference_corpus": ("",)}
 
 #: Parameters the runner sets itself.
 RUNNER_PARAMETERS = ("output_dir",)
@@ -176,7 +176,8 @@ def _check_inputs(notebooks_dir: Path, effective: dict, plan: Plan) -> tuple[dic
     inputs, folders, checked, read = {}, [], set(), {}
     for params in effective.values():
         key = (params.get("corpus"), params.get("text_column", "text"), params.get("encoding"),
-               params.get("include_all", False))
+               params.get("include_all", False), params.get("drop_duplicates", False),
+               params.get("group_by", ""))
         if "corpus" in params and key not in checked:  # read and check every file once
             checked.add(key)
             corpus = _from_notebooks(notebooks_dir, params["corpus"])
@@ -185,7 +186,10 @@ def _check_inputs(notebooks_dir: Path, effective: dict, plan: Plan) -> tuple[dic
                 documents, notes = files.read_corpus_with_notes(
                     corpus, text_column=params.get("text_column", "text"),
                     encoding=params.get("encoding") or None,
-                    include_all=params.get("include_all", False))
+                    include_all=params.get("include_all", False),
+                    drop_duplicates=params.get("drop_duplicates", False))
+            if params.get("group_by"):  # a missing column or an unparsable date stops here
+                groups.check(documents, params["group_by"])
             read[key] = documents
             plan.warnings += [str(w.message) for w in caught if w.category is CorpusWarning]
             plan.corpus_notes += notes.astype(object).where(notes.notna(), None).to_dict("records")
@@ -204,6 +208,10 @@ def _check_inputs(notebooks_dir: Path, effective: dict, plan: Plan) -> tuple[dic
                 plan.notes.append(note)
         if isinstance(params.get("stopwords"), str):
             _check_stopwords(notebooks_dir, params["stopwords"])
+        if params.get("reference_corpus"):  # read and check it now, and hash its files
+            reference = files.read_corpus(_from_notebooks(notebooks_dir, params["reference_corpus"]),
+                                          text_column=params.get("text_column", "text"))
+            inputs.update(dict.fromkeys(sorted({Path(p) for p in reference["path"]})))
         for name in PATH_PARAMETERS[1:]:
             if isinstance(params.get(name), str):
                 path = _from_notebooks(notebooks_dir, params[name])

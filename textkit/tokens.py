@@ -20,12 +20,21 @@ glued on.
 Case folding (:func:`fold`) lower-cases every token except acronyms written entirely in
 capitals (two or more letters): "US" stays "US" and is never merged with the pronoun "us";
 "NATO", "UN", "POTUS" stay as they are, while "The" and "Russia" become "the" and "russia".
+
+Normalisation (:func:`normalise`, the ``normalise`` option of :func:`table`; it lives in
+:mod:`textkit.normalising`) is off by default: a token is counted as written (after folding).
+``"stem"`` cuts words to their Snowball stem ("negotiations" -> "negoti"), ``"lemma"`` looks up
+their dictionary form ("went" -> "go", "children" -> "child"); both work offline, in many
+languages, and keep acronyms ("US" is never stemmed into "us"), numbers, hashtags, handles and
+the clitic ``'s`` as written.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from textkit import normalising, parameters
 
 #: Abbreviations (lower case, without the final full stop) after which Punkt must not end a
 #: sentence. Extend it for your corpus: ``tokens.sentences(text, abbreviations=ABBREVIATIONS | {"approx"})``.
@@ -317,6 +326,41 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return trimmed
 
 
+#: Stems or lemmas of tokens: :func:`textkit.normalising.normalise`, here where tokens are made.
+normalise = normalising.normalise
+
+# --------------------------------------------------------------------------------------------
+# The token table
+# --------------------------------------------------------------------------------------------
+
+#: Columns of :func:`table`.
+TABLE_COLUMNS = ("doc_id", "token", "sentence", "position")
+
+
+def _running_words(documents, *, lowercase: bool):
+    """Return every token of the corpus (folded if asked) with its document row and sentence.
+
+    The document row and sentence come as NumPy arrays: ``doc`` (row of ``documents``),
+    ``sentence`` (number in its document, from 1) and ``serial`` (number in the corpus, from 0).
+    """
+    import numpy as np
+
+    found, sizes, per_document = [], [], []
+    for text in documents["text"]:
+        spans = sentence_spans(text)
+        for s, e in spans:
+            piece = words(text[s:e])
+            found.extend(fold(piece) if lowercase else piece)
+            sizes.append(len(piece))
+        per_document.append(len(spans))
+    sizes = np.asarray(sizes, dtype=np.int64)
+    per_document = np.asarray(per_document, dtype=np.int64)
+    serial = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    doc = np.repeat(np.arange(len(per_document), dtype=np.int64), per_document)[serial]
+    first = np.cumsum(per_document) - per_document  # the serial number of each document's 1st
+    return found, doc, serial - first[doc] + 1, serial
+
+
 def table(
     documents,
     *,
@@ -326,6 +370,8 @@ def table(
     min_length: int = 1,
     punctuation: bool = False,
     numbers: bool = True,
+    normalise: str = "none",
+    language: str = "en",
 ):
     """Tokenise every document of a corpus into one long table (one row per kept token).
 
@@ -336,17 +382,23 @@ def table(
     n : int, default 1
         1 for words; 2 or more for n-grams, made within sentences from the word tokens (after
         case folding, before filtering); an n-gram is dropped when any of its words would be
-        dropped (a stopword, too short, a number when ``numbers=False``).
+        dropped (a stopword, too short, a number when ``numbers=False``). For n-gram
+        frequency lists with document frequencies use :func:`textkit.frequency.ngrams`.
     lowercase : bool, default True
         Fold case with :func:`fold` (acronyms such as "US" keep their capitals).
     stopwords : set of str, default empty
-        Tokens to drop (compared after folding).
+        Tokens to drop (compared after folding, before normalising).
     min_length : int, default 1
-        Drop tokens shorter than this.
+        Drop tokens shorter than this (as written, before normalising).
     punctuation : bool, default False
         Keep punctuation tokens.
     numbers : bool, default True
         Keep number tokens.
+    normalise : str, default "none"
+        ``"none"`` keeps each word as written; ``"stem"`` or ``"lemma"`` replaces it by its
+        stem or lemma (see :func:`normalise`), after the filters above.
+    language : str, default "en"
+        The language of the stemmer or lemmatiser.
 
     Returns
     -------
@@ -354,44 +406,58 @@ def table(
         In document then text order, with columns
 
         - ``doc_id`` (str): the document;
-        - ``token`` (str): the kept token or n-gram (words joined by one space).
+        - ``token`` (str): the kept token or n-gram (words joined by one space);
+        - ``sentence`` (int): the sentence it is in, numbered from 1 in each document;
+        - ``position`` (int): its word number in the document, from 1, counting every word
+          before the filters (and punctuation when ``punctuation=True``), so a gap shows where
+          a token was dropped; for an n-gram, its first word's.
 
     Examples
     --------
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["The US said no.", "Russia's reply."]})
-    >>> table(docs, stopwords={"the", "'s"}).token.tolist()
-    ['US', 'said', 'no', 'russia', 'reply']
+    >>> table(docs, stopwords={"the", "'s"})
+      doc_id   token  sentence  position
+    0      a      US         1         2
+    1      a    said         1         3
+    2      a      no         1         4
+    3      b  russia         1         1
+    4      b   reply         1         3
     >>> table(docs, n=2).token.tolist()
     ['the US', 'US said', 'said no', "russia 's", "'s reply"]
+    >>> table(docs, normalise="lemma", language="en").token.tolist()
+    ['the', 'US', 'say', 'no', 'russia', "'s", 'reply']
     """
+    import numpy as np
     import pandas as pd
 
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
-    doc_ids, kept = [], []
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        if n == 1:
-            pieces = [words(text)]
-        else:
-            pieces = [words(text[s:e]) for s, e in sentence_spans(text)]
-        for piece in pieces:
-            if lowercase:
-                piece = fold(piece)
-            if n == 1:
-                grams = select(piece, stopwords=stopwords, min_length=min_length,
-                               punctuation=punctuation, numbers=numbers)
-            else:
-                piece = [t for t in piece if is_word(t)] if not punctuation else piece
-                keep = set(select(piece, stopwords=stopwords, min_length=min_length,
-                                  punctuation=punctuation, numbers=numbers))
-                grams = [
-                    " ".join(piece[i : i + n])
-                    for i in range(len(piece) - n + 1)
-                    if all(t in keep for t in piece[i : i + n])
-                ]
-            kept.extend(grams)
-            doc_ids.extend([doc_id] * len(grams))
-    return pd.DataFrame(
-        {"doc_id": pd.Series(doc_ids, dtype=object), "token": pd.Series(kept, dtype=object)}
-    )
+    parameters.check(normalise=normalise, language=language)
+    found, doc, sentence, serial = _running_words(documents, lowercase=lowercase)
+    codes, vocabulary = pd.factorize(pd.Series(found, dtype=object))
+    vocabulary = vocabulary.tolist()
+    if not punctuation:  # punctuation takes no position: drop it before numbering
+        word = np.array([is_word(t) for t in vocabulary], dtype=bool)[codes]
+        codes, doc, sentence, serial = codes[word], doc[word], sentence[word], serial[word]
+    position = np.arange(len(doc)) - np.searchsorted(doc, doc) + 1  # word number in its document
+    kept = set(select(vocabulary, stopwords=stopwords, min_length=min_length,
+                      punctuation=punctuation, numbers=numbers))
+    keep = np.array([t in kept for t in vocabulary], dtype=bool)[codes]
+    forms = np.asarray(normalising.normalise(vocabulary, normalise, language=language),
+                       dtype=object)[codes]
+    if n == 1:
+        rows, terms = np.flatnonzero(keep), forms[keep]
+    else:
+        starts = keep[: max(len(keep) - n + 1, 0)].copy()
+        m = len(starts)
+        for k in range(1, n):  # every word kept, all in one sentence
+            starts &= keep[k : k + m] & (serial[k : k + m] == serial[:m])
+        rows, forms = np.flatnonzero(starts), forms.tolist()
+        terms = [" ".join(forms[i : i + n]) for i in rows]
+    return pd.DataFrame({
+        "doc_id": pd.Series(documents["doc_id"].to_numpy(dtype=object)[doc[rows]], dtype=object),
+        "token": pd.Series(terms, dtype=object),
+        "sentence": sentence[rows],
+        "position": position[rows],
+    })
