@@ -354,7 +354,7 @@ def _check_attach(table: pd.DataFrame, corpus: pd.DataFrame, on: str, renames: d
 
 
 #: Names of :mod:`textkit.pergroup` that ``groups.NAME`` reaches too.
-_PERGROUP = ("counts", "merge", "per_document", "side_by_side", "summary", "voice")
+_PERGROUP = ("counts", "merge", "per_document", "side_by_side", "summary", "trend", "voice")
 
 
 def __getattr__(name):

@@ -301,3 +301,52 @@ def side_by_side(table: pd.DataFrame, *, key="actor", value: str = "per_1000",
     wide = wide.sort_values(["_total", *keys], ascending=[False] + [True] * len(keys),
                             kind="stable")
     return wide.drop(columns="_total").reset_index(drop=True)
+
+
+def trend(table: pd.DataFrame, *, key: str = "actor", chosen=(), top_n: int = 5,
+          value: str = "per_1000") -> pd.DataFrame:
+    """Follow chosen keys (words, actors) across the groups (periods), zeros where absent.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A long per-group table: ``doc_group``, ``key``, ``count`` and ``value`` (e.g.
+        :func:`counts`, or :func:`textkit.frequency.table` with ``by="doc_group"``).
+    key : str, default "actor"
+        The column naming what is followed.
+    chosen : list of str or str, default ()
+        The keys to follow (a comma-separated string is split); empty: the ``top_n`` keys with
+        the highest total ``count``, ties by key.
+    top_n : int, default 5
+    value : str, default "per_1000"
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group and chosen key, groups in :func:`textkit.groups.order`, keys in the
+        order chosen, with columns ``doc_group``, ``key``, ``count`` (int) and ``value`` (float;
+        0 where the key does not occur in the group).
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"doc_group": ["2019", "2020", "2020"], "actor": ["A", "A", "B"],
+    ...                      "count": [2, 1, 4], "per_1000": [2.0, 0.5, 2.0]})
+    >>> trend(long, chosen="B, A")
+      doc_group actor  count  per_1000
+    0      2019     B      0       0.0
+    1      2019     A      2       2.0
+    2      2020     B      4       2.0
+    3      2020     A      1       0.5
+    """
+    if isinstance(chosen, str):
+        chosen = [part.strip() for part in chosen.split(",") if part.strip()]
+    if not chosen:
+        totals = table.groupby(key)["count"].sum()
+        chosen = sorted(totals.index, key=lambda k: (-totals[k], str(k)))[:top_n]
+    groups_in = order(table[COLUMN].astype(str)) if len(table) else []
+    grid = pd.MultiIndex.from_product([groups_in, list(chosen)], names=[COLUMN, key])
+    found = table.groupby([COLUMN, key])[["count", value]].sum()
+    result = found.reindex(grid, fill_value=0).reset_index()
+    result["count"] = result["count"].astype("int64")
+    result[value] = result[value].astype(float)
+    return result

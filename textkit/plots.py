@@ -853,3 +853,50 @@ def keyness(table: pd.DataFrame, *, measure: str = "log_ratio", top_n: int = 15,
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Change over time (notebooks 01 and 02)
+# --------------------------------------------------------------------------------------------
+
+
+@_styled
+def trends(table: pd.DataFrame, *, key: str = "actor", value: str = "per_1000",
+           colours: dict | None = None, title: str = "Over time") -> Figure:
+    """Draw one line per key across the groups (periods) of a :func:`textkit.pergroup.trend` table.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``doc_group``, ``key`` and ``value`` columns, groups in order.
+    key : str, default "actor"
+    value : str, default "per_1000"
+        Drawn on the y axis ("per 1,000 tokens" for ``per_1000``).
+    colours : dict or None
+        Key → colour; ``None`` uses the tab10 colours in the order of the keys.
+    title : str, default "Over time"
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    fig = Figure(figsize=(8, 4.5))
+    ax = fig.add_subplot()
+    labels = list(dict.fromkeys(table["doc_group"].astype(str))) if len(table) else []
+    if len(labels) < 2:
+        ax.text(0.5, 0.5, "one group only: set group_by to a date period (e.g. date:month)",
+                ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        for i, (name, rows) in enumerate(table.groupby(key, sort=False)):
+            colour = (colours or {}).get(name, GROUP_COLOURS[i % len(GROUP_COLOURS)])
+            ax.plot(range(len(rows)), rows[value], marker="o", markersize=3, color=colour,
+                    label=str(name))
+        step = max(1, len(labels) // 12)
+        ax.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right")
+        ax.set_ylabel("per 1,000 tokens" if value == "per_1000" else value)
+        ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
