@@ -282,3 +282,23 @@ def test_the_log_says_when_the_dictionary_was_made_for_another_corpus(project_ro
     assert len(other.notes) == 1 and "was written for the corpus" in other.notes[0]
     seed = runner.plan(only=["02"], output=str(tmp_path / "run"))
     assert seed.notes == []
+
+
+def test_every_notebook_runs_on_the_wikinews_example_by_year(tmp_path, project_root):
+    """The shipped second corpus, grouped by year: group sums equal the corpus totals."""
+    out = tmp_path / "wikinews"
+    assert _run("--corpus", "seeds/wikinews/*.csv", "-p", "group_by", "date:year",
+                "--output", str(out), "--jobs", "2") == 0
+    sizes = pd.read_csv(out / "group_sizes.csv", dtype={"doc_group": str})
+    assert sizes[["doc_group", "documents"]].values.tolist() == [["2019", 171], ["2020", 122],
+                                                                 ["2021", 2]]
+    by_group = pd.read_csv(out / "actor_counts_by_group.csv", dtype={"doc_group": str})
+    totals = pd.read_csv(out / "actor_counts.csv").set_index("actor")["mentions"]
+    assert by_group.groupby("actor")["count"].sum().to_dict() == totals.to_dict()
+    words = pd.read_csv(out / "term_frequencies_by_group.csv", keep_default_na=False,
+                        dtype={"doc_group": str})
+    corpus = pd.read_csv(out / "word_frequencies.csv", keep_default_na=False)
+    assert words.groupby("term")["count"].sum().to_dict() == dict(zip(corpus["term"], corpus["count"]))
+    keyness = pd.read_csv(out / "keyness.csv", dtype={"doc_group": str}, keep_default_na=False)
+    assert set(keyness["doc_group"]) == {"2019", "2020", "2021"}
+    assert (out / "word_trends.png").is_file() and (out / "actor_trends.png").is_file()
