@@ -555,3 +555,49 @@ def _empty_concordance() -> pd.DataFrame:
         c: pd.Series([], dtype="int64" if c in ("start", "end") else object)
         for c in CONCORDANCE_COLUMNS
     })
+
+
+def ngrams_by_group(documents: pd.DataFrame, *, by: str = "doc_group", lowercase: bool = True,
+                    **options) -> pd.DataFrame:
+    """Score the n-grams of each group of documents on its own, stacked in long form.
+
+    Each group is a sample of its own: its sentences give the positions, so ``N``, ``R1`` and
+    ``C1`` are the group's (a collocation strong in one section and absent from another shows
+    as such). With one group this is :func:`ngrams` of the whole corpus with a ``by`` column.
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        The cleaned corpus with the group column ``by`` (:func:`textkit.groups.assign`).
+    by : str, default "doc_group"
+    lowercase : bool, default True
+        As in :func:`sequence`.
+    **options
+        ``n``, ``measure``, ``min_count``, ``stopwords``, ``top_n`` of :func:`ngrams`
+        (``top_n`` applies to each group).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``by`` (the group, in :func:`textkit.groups.order`), then the columns of :func:`ngrams`.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "doc_group": ["x", "y"],
+    ...                      "text": ["United States. United States.", "New York. New York."]})
+    >>> ngrams_by_group(docs)[["doc_group", "collocation", "count"]]
+      doc_group    collocation  count
+    0         x  united states      2
+    1         y       new york      2
+    """
+    from textkit.groups import order
+
+    frames = []
+    for group in order(documents[by].astype(str)):
+        chosen = documents[documents[by].astype(str) == group]
+        table = ngrams(sequence(chosen, lowercase=lowercase), **options)
+        table.insert(0, by, pd.Series([group] * len(table), dtype=object))
+        frames.append(table)
+    if not frames:
+        return pd.DataFrame(columns=[by, *NGRAM_COLUMNS])
+    return pd.concat(frames, ignore_index=True)
