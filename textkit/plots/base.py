@@ -1,0 +1,98 @@
+"""What every figure shares: the :class:`Figure` class, the text style, and the colours.
+
+Every figure function is wrapped in :func:`_styled` (textkit's text sizes; text is never read as
+mathtext, so a "$" in a word or a name is drawn as it is) and returns a :class:`Figure`.
+:data:`COLOUR` is the one colour of single-series charts and :data:`MAX_BARS` caps the rows any
+chart draws. This is also the one place that maps actor groups to colours: :data:`GROUP_COLOURS`,
+:data:`NO_GROUP`, :func:`group_colours` (the mapping a notebook makes once and passes to every
+chart as ``colours=``), ``_colours_for`` (that mapping, with unknown groups in grey) and
+``_group_legend``; the figure modules use these and define no colours of their own for groups.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+
+import matplotlib
+from matplotlib.figure import Figure as _MatplotlibFigure
+from matplotlib.ticker import FuncFormatter, NullFormatter
+
+#: One colour for single-series charts, so figures look alike across notebooks.
+COLOUR = "#31688e"
+
+#: Bars a chart draws at most, whatever ``top_n`` says; beyond this labels cannot be read.
+MAX_BARS = 50
+
+#: Text sizes, readable at the default figure size.
+_STYLE = {"font.size": 10, "axes.titlesize": 12, "axes.labelsize": 10, "xtick.labelsize": 9,
+          "ytick.labelsize": 9, "legend.fontsize": 9, "text.parse_math": False}
+
+
+class Figure(_MatplotlibFigure):
+    """A matplotlib figure that Jupyter displays as a PNG image (``_repr_png_``).
+
+    The PNG is the same one :func:`textkit.files.write_figure` saves (100 dpi, no software
+    version in its metadata), so executed notebooks stay byte-identical between runs.
+    """
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
+        return buffer.getvalue()
+
+
+def _plain_log_ticks(*axes) -> None:
+    """Label log axes 1, 10, 100 as plain text (their default labels are mathtext, off here)."""
+    for axis in axes:
+        axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+        axis.set_minor_formatter(NullFormatter())
+
+
+def _styled(draw):
+    """Build the figure under textkit's text style (sizes, no mathtext)."""
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(_STYLE):
+            return draw(*args, **kwargs)
+    return wrapper
+
+
+#: Colours for actor groups, given to the groups in alphabetical order (tab10, colour-blind
+#: friendly enough and the same on every run).
+GROUP_COLOURS = (
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf",
+)
+
+
+#: The colour of mentions or quotations with no group (e.g. "(unattributed)").
+NO_GROUP = "#999999"
+
+
+def group_colours(groups) -> dict:
+    """Map each group name to a colour: alphabetical order, cycling through GROUP_COLOURS.
+
+    Make the mapping once from the whole dictionary (``group_colours(dictionary["group"])``)
+    and pass it to every chart, so a group has one colour in every figure of a run, whichever
+    groups a chart happens to show.
+
+    >>> group_colours(["Ukraine", "Russia", "Ukraine"])
+    {'Russia': '#1f77b4', 'Ukraine': '#d62728'}
+    """
+    names = sorted(set(groups))
+    return {g: GROUP_COLOURS[i % len(GROUP_COLOURS)] for i, g in enumerate(names)}
+
+
+def _colours_for(groups, colours: dict | None) -> dict:
+    """The given mapping (or one made from ``groups``), with unknown groups in grey."""
+    colours = dict(colours) if colours is not None else group_colours(groups)
+    return {**{g: NO_GROUP for g in set(groups)}, **colours}
+
+
+def _group_legend(ax, colours: dict) -> None:
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=c, label=g) for g, c in colours.items()]
+    ax.legend(handles=handles, title="group", frameon=False, fontsize=8, title_fontsize=8,
+              loc="lower right")
