@@ -17,7 +17,7 @@ One module per kind of figure; every public name is re-exported here, so ``plots
               mapping (``GROUP_COLOURS``, ``NO_GROUP``, ``group_colours``) every chart uses
 ``words``     ``top_terms``, ``zipf``, ``top_collocations``, ``collocate_scatter``, ``keyness``,
               ``trends``
-``actors``    ``actor_mentions``, ``dispersion`` (the older x-ray by character offset),
+``actors``    ``actor_mentions``,
               ``co_mention_heatmap``, ``share_of_voice``
 ``xrays``     ``xray``; ``MAX_BANDS``, ``MAX_TICKS``
 ``networks``  ``network``; ``NETWORK_SEED``, ``EDGES_PER_NODE``
@@ -35,13 +35,13 @@ from textkit.plots.words import (
     trends,
     zipf,
 )
-from textkit.plots.actors import actor_mentions, co_mention_heatmap, dispersion, share_of_voice
+from textkit.plots.actors import actor_mentions, co_mention_heatmap, share_of_voice
 from textkit.plots.xrays import MAX_BANDS, MAX_TICKS, xray
 from textkit.plots.networks import EDGES_PER_NODE, NETWORK_SEED, network
 
 __all__ = [
     "COLOUR", "EDGES_PER_NODE", "GROUP_COLOURS", "MAX_BANDS", "MAX_BARS", "MAX_TICKS",
     "NETWORK_SEED", "NO_GROUP", "Figure", "actor_mentions", "co_mention_heatmap",
-    "collocate_scatter", "dispersion", "group_colours", "keyness", "network", "share_of_voice",
+    "collocate_scatter", "group_colours", "keyness", "network", "share_of_voice",
     "top_collocations", "top_terms", "trends", "xray", "zipf",
 ]

@@ -55,56 +55,6 @@ def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Menti
 
 
 @_styled
-def dispersion(mentions: pd.DataFrame, documents: pd.DataFrame, *, top_n: int = 20,
-               title: str = "Where each actor appears", colours: dict | None = None) -> Figure:
-    """Draw an x-ray (dispersion) plot: one row per actor, one tick per mention.
-
-    The x axis is the position in the corpus, as a character offset into the documents laid
-    end to end in corpus order (dotted lines separate documents).
-
-    Parameters
-    ----------
-    mentions : pandas.DataFrame
-        :func:`textkit.actors.mentions`.
-    documents : pandas.DataFrame
-        The cleaned corpus the mentions come from (``doc_id``, ``text``).
-    top_n : int, default 20
-        How many actors (the most mentioned, ties by name), the most mentioned at the top.
-    title : str, default "Where each actor appears"
-    colours : dict or None, default None
-        Group name → colour, from :func:`group_colours` on the whole dictionary (one colour
-        per group across every chart); ``None`` makes one from this table's groups.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    offsets, total = {}, 0
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        offsets[doc_id] = total
-        total += len(text)
-    sizes = mentions.groupby("actor").size()
-    order = sorted(sizes.index, key=lambda a: (-sizes[a], a))[:top_n]
-    colours = _colours_for(mentions["group"], colours)
-    group_of = dict(zip(mentions["actor"], mentions["group"]))
-    fig = Figure(figsize=(9, max(2.5, 0.3 * len(order) + 1.2)))
-    ax = fig.add_subplot()
-    for y, actor in enumerate(reversed(order)):
-        rows = mentions[mentions["actor"] == actor]
-        xs = [offsets[d] + s for d, s in zip(rows["doc_id"], rows["start"])]
-        ax.scatter(xs, [y] * len(xs), marker="|", s=120, color=colours[group_of[actor]])
-    for start in list(offsets.values())[1:]:
-        ax.axvline(start, color="#999999", linestyle=":", linewidth=0.8)
-    ax.set_yticks(range(len(order)), list(reversed(order)))
-    ax.set_xlim(0, max(total, 1))
-    ax.set_xlabel("position in the text (characters)")
-    ax.set_title(title)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    return fig
-
-
-@_styled
 def co_mention_heatmap(grid: pd.DataFrame, *, title: str = "Actors mentioned together") -> Figure:
     """Draw a co-mention matrix as a heatmap with the counts written in the cells.
 
