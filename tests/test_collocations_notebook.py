@@ -41,8 +41,12 @@ def test_default_run_on_the_seed(tmp_path):
     out, executed = _run(tmp_path)
     assert sorted(p.name for p in out.iterdir()) == [
         "collocation_kwic.csv", "collocations.csv", "collocations.png", "collocations.svg",
-        "node_collocates.csv", "node_collocates.png", "node_collocates.svg", "node_kwic.csv",
+        "collocations_by_group.csv", "node_collocates.csv", "node_collocates.png",
+        "node_collocates.svg", "node_kwic.csv", "word_network.gexf", "word_network.graphml",
+        "word_network.png", "word_network.svg", "word_network_edges.csv", "word_network_nodes.csv",
     ]
+    by_group = _read(out / "collocations_by_group.csv")  # one group: the corpus table itself
+    assert set(by_group["doc_group"]) == {"all"} and by_group.iloc[0]["collocation"] == "united states"
     table = _read(out / "collocations.csv")
     assert list(table.columns) == [
         "collocation", "count", "o11", "o12", "o21", "o22", "e11",

@@ -76,11 +76,14 @@ def test_word_frequency_notebook_with_plain_papermill(tmp_path, tiny_path):
     assert per_doc[["doc_id", "tokens", "types"]].values.tolist() == [
         ["a_talks.txt", 8, 6], ["more/b_aid.txt", 8, 7],
     ]
-    report = pd.read_csv(out / "cleaning_report.csv", keep_default_na=False)
-    removed = report.set_index(["doc_id", "step"])["detail"]
-    assert removed[("a_talks.txt", "dateline")] == "KYIV, Ukraine (AP) — "
-    assert removed[("a_talks.txt", "headline_suffix")] == " | News"
-    assert "All rights reserved" in removed[("a_talks.txt", "copyright")]
+    removals = pd.read_csv(out / "cleaning_removals.csv", keep_default_na=False)
+    removed = removals.set_index(["doc_id", "step"])["removed"]
+    assert removed[("a_talks.txt", "dateline")] == "KYIV, Ukraine (AP) —"
+    assert removed[("a_talks.txt", "headline_suffix")] == "| News"
+    assert removed[("a_talks.txt", "copyright")] == (
+        "Copyright 2022 The Associated Press. All rights reserved.")
+    report = pd.read_csv(out / "cleaning_report.csv", keep_default_na=False).set_index("step")
+    assert report.loc["dateline", "documents"] == 1 and report.loc["copyright", "edits"] == 1
 
 
 def test_plain_papermill_from_the_project_root_writes_inside_the_project(tmp_path):
