@@ -163,6 +163,7 @@ def test_wikinews_draft():
     assert "Biden" in rows["Joe Biden"].aliases.split("; ")
     assert "UK" in rows["United Kingdom"].aliases.split("; ")
     assert "EU" in rows["European Union"].aliases.split("; ")
-    assert table["name"].iloc[0] == "Donald Trump"
+    # after "WN", the interviewer label of Wikinews interviews (see test_actors_unmatched)
+    assert table["name"].tolist()[:2] == ["WN", "Donald Trump"]
     forms = actors.parse(yaml.compose(draft.to_yaml(table, corpus="wikinews")))
     assert forms["actor"].nunique() == 100

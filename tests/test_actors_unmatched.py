@@ -119,7 +119,10 @@ def test_wikinews_unmatched_names_are_names(wikinews_unmatched):
                         "President", "Mr"}
     # nothing the seed dictionary covers ("Vladimir Putin", "Putin", "NATO", "Twitter")
     assert not names & {"Vladimir Putin", "Putin", "NATO", "Twitter", "Russia", "Ukraine"}
-    top = table.head(15)
+    # "WN" labels the interviewer's lines of Wikinews interviews ("((WN))", 719 times in 21
+    # articles): a capitalised acronym the dictionary does not cover, rightly listed first.
+    assert table["name"].iloc[0] == "WN"
+    top = table[table["name"] != "WN"].head(15)
     assert top["name"].iloc[0] == "Trump" and top["full"].iloc[0] == "Donald Trump"
     assert top["title"].iloc[0] == "President"
     assert {"Iran", "Wikinews", "COVID-19"} <= set(top["name"])

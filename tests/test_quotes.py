@@ -1,4 +1,5 @@
-"""Tests for textkit.quotes: quotation marks, speakers found in the text, share of voice."""
+"""Tests for textkit.quotes: the seed's hand attribution, share of voice, the public names and
+the gold (quotation marks are tested in test_quotemarks.py, speakers in test_speakers.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 
-from textkit import actors, clean, files, quotes
+from textkit import actors, clean, files, quotemarks, quotes, referents
 from textkit.errors import ParameterError
+
+from test_speakers import FORMS, attribute
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "ap_2022-01-27_russia_ukraine.txt"
@@ -115,145 +117,6 @@ def test_seed_share_of_voice(dictionary):
     assert dict(zip(groups["group"], groups["quotes"])) == {"Ukraine": 6, "Russia": 7, "United States": 4}
 
 
-# ---------------------------------------------------------------------------------------------
-# Quotation marks: each case is a text and the quotations it has (marks included).
-# ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ('"Yes," he said.', ['"Yes,"']),
-        ("“Yes,” he said.", ["“Yes,”"]),
-        # AP: a quotation going on into the next paragraph opens it again and closes only at the end
-        ('He said: "We will go on.\n\n"And we will win," he added.',
-         ['"We will go on.', '"And we will win,"']),
-        # the same without blank lines between paragraphs: the opening mark of the next line
-        ('He said: "We will go on.\n"And we will win," he added.',
-         ['"We will go on.', '"And we will win,"']),
-        # British: single marks, double ones inside
-        ("He said: ‘We called it “a mess”.\n\n‘We will win,’ he added.",
-         ["‘We called it “a mess”.", "‘We will win,’"]),
-        ("He said: 'We called it \"a mess\" but we're fine.\n\n'We will win,' he added.",
-         ["'We called it \"a mess\" but we're fine.", "'We will win,'"]),
-        # nested single marks inside double ones do not pair on their own
-        ('"He called it \'a mess\' and left," she said.', ['"He called it \'a mess\' and left,"']),
-        # an unbalanced mark ends at its paragraph: the next paragraph pairs as written
-        ('She said "we will see and left.\n\n"Later," he said. "Not now," she said.',
-         ['"we will see and left.', '"Later,"', '"Not now,"']),
-        # a stray closing mark opens nothing
-        ("He said” no. “Yes, now,” she said.", ["“Yes, now,”"]),
-        # empty and one-character spans are not quotations
-        ('It was "" and "a" and "b," he said.', []),
-        # scare quotes and titles are not speech; with a speech cue, a short span is
-        ('The so-called "peace deal" failed.', []),
-        ('The "deal" is off.', []),
-        ('She called it a "disaster".', ['"disaster"']),
-        ('They saw the film "The Lion King" twice.', []),
-        ('Putin warned of unspecified "military-technical measures".', ['"military-technical measures"']),
-        # no quotation
-        ("It's Russia's view.", []),
-    ],
-)
-def test_spans(text, expected):
-    found = quotes.spans(text)
-    assert [text[s:e] for s, e in zip(found["start"], found["end"])] == expected
-
-
-def test_spans_flag_continued_paragraphs():
-    text = 'He said: "One.\n\n"Two.\n\n"Three," he added.'
-    found = quotes.spans(text)
-    assert found["continued"].tolist() == [False, True, True]
-    assert found["closed"].tolist() == [False, False, True]
-
-
-# ---------------------------------------------------------------------------------------------
-# Speakers: found in the text whether or not the dictionary has them.
-# ---------------------------------------------------------------------------------------------
-
-FORMS = actors.parse(yaml.compose("""
-actors:
-  - {name: Jen Psaki, type: person, aliases: [Psaki]}
-  - {name: Dmitry Peskov, type: person, aliases: [Peskov]}
-  - {name: Boris Johnson, type: person, aliases: [Johnson]}
-  - {name: Russia, type: country, metonyms: [Kremlin]}
-"""))
-
-
-def attribute(text):
-    docs = pd.DataFrame({"doc_id": ["a"], "text": [text]})
-    return quotes.table(docs, actors.mentions(docs, FORMS))
-
-
-@pytest.mark.parametrize(
-    "text, speaker, actor, verb, how",
-    [
-        ('"No," Psaki said.', "Psaki", "Jen Psaki", "said", "after"),
-        ('"No," said Psaki.', "Psaki", "Jen Psaki", "said", "after"),
-        ('"No," Psaki has also warned.', "Psaki", "Jen Psaki", "warned", "after"),
-        ('Psaki told reporters: "No."', "Psaki", "Jen Psaki", "told", "before"),
-        ('The Kremlin said "no".', "Kremlin", "Russia", "said", "before"),
-        # a speaker the dictionary does not have, named in the very sentence, gets the quotation
-        # -- not the dictionary person named nearby
-        ('Boris Johnson spoke. "It is a disaster," said Ann Clarke, an opposition spokeswoman.',
-         "Ann Clarke", "", "said", "after"),
-        ('Boris Johnson spoke. Ann Clarke said: "It is a disaster."', "Ann Clarke", "", "said", "before"),
-        ('Boris Johnson spoke. Opposition spokesman Tom Reed told the BBC "it is a disaster".',
-         "Tom Reed", "", "told", "before"),
-        # titles are left out of the speaker (kept in ``title``)
-        ('"No," said Prime Minister Boris Johnson.', "Boris Johnson", "Boris Johnson", "said", "after"),
-        # fullest form: "Clarke" is "Ann Clarke", named earlier or later
-        ('Ann Clarke arrived. "No," Clarke said.', "Ann Clarke", "", "said", "after"),
-        ('"No," Mrs Clarke said. Ann Clarke then left.', "Ann Clarke", "", "said", "after"),
-        # pronouns resolve to a person in the text, in or out of the dictionary
-        ('Peskov left. Psaki stayed. "No," she said.', "Psaki", "Jen Psaki", "said", "pronoun"),
-        ('Peskov left. Ann Clarke stayed. "No," she said.', "Ann Clarke", "", "said", "pronoun"),
-        ('Mrs Ann Clarke met Tom Reed. "No," he said.', "Tom Reed", "", "said", "pronoun"),
-        ('Reporters met the Acme Corporation. "No," it said.', "Acme Corporation", "", "said", "pronoun"),
-        # roles, and a role that names a person met before
-        ('"It is a disaster," a Downing Street spokesman said.', "Downing Street spokesman", "", "said", "after"),
-        ('"No," police said.', "police", "", "said", "after"),
-        ('Foreign Minister Ann Clarke spoke. "No," the minister told a local paper.',
-         "Ann Clarke", "", "told", "after"),
-        # appositions, "according to", passives, participles
-        ('Ann Clarke, 45, a teacher, said "it is a disaster".', "Ann Clarke", "", "said", "before"),
-        ('According to Ann Clarke, "it is a disaster".', "Ann Clarke", "", "according to", "before"),
-        ('It was described by Ann Clarke as "a disaster".', "Ann Clarke", "", "described", "before"),
-        ('Ann Clarke left the room, saying "it is a disaster".', "Ann Clarke", "", "saying", "before"),
-        # "told" after a name: the name is the listener, not the speaker
-        ('Ann Clarke left. He was told "it is a disaster".', "", "", "told", "none"),
-        # nobody
-        ('"No," the paper said.', "paper", "", "said", "after"),
-        ('Psaki left. Nobody came.\n\n"No, not now."', "", "", "", "none"),
-    ],
-)
-def test_attribution_rules(text, speaker, actor, verb, how):
-    row = attribute(text).iloc[-1]
-    assert (row["speaker"], row["actor"], row["verb"], row["attribution"]) == (speaker, actor, verb, how)
-
-
-def test_title_kind_and_speaker_text():
-    row = attribute('"No," said Prime Minister Boris Johnson.').iloc[0]
-    assert (row["title"], row["speaker_kind"], row["speaker_text"]) == ("Prime Minister", "person", "Boris Johnson")
-    row = attribute('"No," a Downing Street spokesman said.').iloc[0]
-    assert (row["speaker_kind"], row["speaker_text"], row["actor"]) == ("role", "a Downing Street spokesman", "")
-
-
-def test_continued_quotations_keep_their_speaker():
-    table = attribute('"One," said Ann Clarke. "Two.\n\n"Three.\n\n"Four," she added.')
-    assert table["speaker"].tolist() == ["Ann Clarke"] * 4
-    assert table["attribution"].tolist() == ["after", "continued", "continued", "pronoun"]
-
-
-def test_no_quotation_goes_to_a_dictionary_actor_when_the_text_names_someone_else():
-    text = ("Boris Johnson defended the plan on Monday.\n\n"
-            '"This is a disaster for families," said Ann Clarke, the opposition health spokeswoman. '
-            '"It will not work."\n\nJohnson said he was "confident".')
-    table = attribute(text)
-    assert table["speaker"].tolist() == ["Ann Clarke", "Ann Clarke", "Boris Johnson"]
-    assert table["actor"].tolist() == ["", "", "Boris Johnson"]
-
-
 def test_no_metonyms_no_kremlin_actor(dictionary):
     docs = clean.corpus(files.read_corpus(SEED))
     table = quotes.table(docs, actors.mentions(docs, dictionary, metonyms=False))
@@ -280,17 +143,20 @@ def test_voice_on_no_quotations():
     assert quotes.voice(empty, by="speaker").empty
 
 
-def test_a_long_document_keeps_every_speaker():
-    # one long document (every look-up is a bisection; benchmarks/bench_quotes.py times the gold)
-    paragraph = 'Ann Clarke met Tom Reed. "It is a disaster for us," she said. "Yes," said Reed.'
-    table = attribute("\n\n".join([paragraph] * 200))
-    assert len(table) == 400
-    assert set(table["speaker"]) == {"Ann Clarke", "Tom Reed"}
-
-
 # ---------------------------------------------------------------------------------------------
 # The acceptance: the benchmark's scoring on the hand-annotated Wikinews gold.
 # ---------------------------------------------------------------------------------------------
+
+
+def test_public_names_stay_importable_from_quotes():
+    # the rooms behind quotes.py (quotemarks, speakers, referents) keep its names working
+    assert quotes.spans is quotemarks.spans
+    assert (quotes.VERBS, quotes.CUES, quotes.NAMING) == (quotemarks.VERBS, quotemarks.CUES, quotemarks.NAMING)
+    assert (quotes.Span, quotes.Mark) == (quotemarks.Span, quotemarks.Mark)
+    assert (quotes.Entity, quotes.Subject, quotes.Attribution, quotes.Document) == (
+        referents.Entity, referents.Subject, referents.Attribution, referents.Document)
+    assert quotes.COLUMNS[:2] == ("doc_id", "speaker") and callable(quotes.table) and callable(quotes.voice)
+    assert (quotes.UNATTRIBUTED, quotes.NOT_IN_DICTIONARY) == ("(unattributed)", "(not in dictionary)")
 
 
 def test_gold_targets():

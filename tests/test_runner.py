@@ -217,9 +217,11 @@ def test_every_notebook_runs_on_a_tiny_corpus(tmp_path, tiny_path, project_root,
 
 
 def _figure_cells(notebook) -> list:
-    """Code cells that draw a figure (call a textkit.plots function)."""
-    return [c for c in notebook.cells if c.cell_type == "code" and "plots." in c.source
-            and "group_colours" not in c.source]
+    """Code cells that show a figure: their last line is a figure made by textkit.plots."""
+    made = {line.split("=")[0].strip() for c in notebook.cells if c.cell_type == "code"
+            for line in c.source.splitlines() if "= plots." in line and "group_colours" not in line}
+    return [c for c in notebook.cells if c.cell_type == "code" and c.source.strip()
+            and c.source.strip().splitlines()[-1].strip() in made]
 
 
 @pytest.mark.parametrize("name", ["01_word_frequency", "02_actor_mentions", "03_collocations", "04_keyness"])

@@ -38,17 +38,23 @@ defined in parentheses takes the name before it ("CBCP" -> "Catholic Bishops' Co
 the Philippines"). Each name takes the kind of its fullest form, and a name ever given a
 person's title is a person everywhere in the text.
 
-:func:`find` returns a table; :func:`records` the same rows as tuples, for loops. Both are
-one pass over the text with regular expressions, dictionaries and bisection: linear time.
+:func:`find` returns a table; :func:`records` the same rows as tuples, for loops (a corpus
+calls :func:`records` per text and builds one table). Both are one pass over the text with
+regular expressions, dictionaries and bisection: linear time. The pass visits only the
+capitalised words -- one regular expression finds them, skipping the other words inside the
+engine -- and the gap between two of them decides whether they join, so a text costs Python work
+per capitalised word and per name, not per word.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 #: Columns of the table :func:`find` returns.
@@ -211,8 +217,24 @@ _TITLE_MODIFIERS = frozenset(
     "acting associate senior executive general state attorney".split()
 )
 _WORD = re.compile(r"(?<![\w@#'’-])(?:(?:al|el|ad|as|ash|at|bin|ibn|abu|bint)-)?[^\W\d_][\w]*(?:[-‐][\w]+|['’](?![sS]\b)\w+)*")
+#: The word tokens that may be capitalised: a letter other than a-z first, or a hyphen inside
+#: ("al-Assad", "ex-Muslim"); :func:`_capital` keeps those that are. The other words are skipped
+#: inside the regular expression engine, so a text costs Python work only per capitalised word.
+_CANDIDATE = re.compile(
+    r"(?<![\w@#'’-])(?=[^\W\d_a-z]|[^\W\d_][\w'’\u2010]*-[^\W\d_a-z])"
+    + _WORD.pattern.removeprefix(r"(?<![\w@#'’-])")
+)
+#: The lower-case words that may join two capitalised ones: " of ", " van ", " of the ".
+_CONNECTOR_GAP = re.compile(r" ([a-z]+)(?: (the))? ")
 _OPENERS = "\"'“‘„«([{"
+_SPACES_OR_OPENERS = " \t" + _OPENERS
 _SENTENCE_END = ".?!:;"
+_WORD_BEFORE_STOP = re.compile(r"(\w+)\.$")
+_LOWER_WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[a-z-]+ ){1,2})$")
+_LOWER_LETTERS = re.compile(r"[a-z-]*")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ACRONYM_DEFINED = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 class Word(NamedTuple):
@@ -279,17 +301,20 @@ def find(text: str) -> pd.DataFrame:
 def records(text: str) -> list[tuple]:
     """The rows of :func:`find` as plain tuples ``(start, end, name, title, kind, full)``, for
     callers that look names up in a loop (no DataFrame is built)."""
-    words = _words(text)
-    runs = _runs(text, words)
-    mid_sentence = {fold(w.text) for w in words if w.capital and not w.initial}
-    in_long_names = {fold(w.text) for run in runs if len(run) > 1 for w in run}
-    known = mid_sentence | in_long_names
+    runs = _runs(text)
+    known = set()  # words capitalised in mid-sentence or used inside a longer name
+    for run in runs:
+        if len(run) > 1:
+            known.update(w.text for w in run)
+        elif not run[0].initial:
+            known.add(run[0].text)
+    known = {fold(word) for word in known}
     found = []
     for run in runs:
         run = _trim(run, known)
         if run:
             found.append(_name(text, run))
-    paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    paragraphs = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     return _with_full_forms(found, _acronyms(text, found), paragraphs)
 
 
@@ -297,27 +322,63 @@ def _acronyms(text: str, found: list[Name]) -> dict:
     """Map acronyms defined in parentheses to their names: "Federal Aviation Administration (FAA)"."""
     defined = {}
     for item in found:
-        match = re.match(r"\s*\(([A-Z][A-Z&.]{1,9})\)", text[item.end : item.end + 14])
+        match = _ACRONYM_DEFINED.match(text[item.end : item.end + 14])
         if match and len(item.name.split()) > 1:
             defined.setdefault(match.group(1), item)
     return defined
 
 
-def _words(text: str) -> list[Word]:
-    """Return the word tokens of ``text`` with their capital and sentence-initial flags."""
-    words = []
-    for match in _WORD.finditer(text):
-        token = match.group()
-        core = token.split("-", 1)[1] if "-" in token and token[0].islower() else token
-        capital = core[:1].isupper()
-        words.append(Word(match.start(), match.end(), token, capital, capital and _initial(text, match.start())))
-    return words
+def _runs(text: str) -> list[list[Word]]:
+    """Group the capitalised words of ``text`` into runs: words joined by a space, an initial's
+    stop, a possessive before an organisation word or a particle ("Bank of England").
+
+    Only capitalised words are visited (:data:`_CANDIDATE` skips the others inside the regular
+    expression engine); the gap between two of them decides whether they join. Only the first
+    word of a run can start a sentence: the words after it follow a name word.
+    """
+    runs, run = [], []
+    for match in _CANDIDATE.finditer(text):
+        (start, end), token = match.span(), match.group()
+        if not (token[0].isupper() or _capital(token)):
+            continue
+        if text[start - 1 : start] == "\u2010" and not _word_start(text, start):
+            continue  # inside "Smith\u2010Jones": not a word of its own
+        word = Word(start, end, token, True, False)
+        if run:
+            connectors = [] if text[run[-1].end : start] == " " else _join(text, run, word)
+            if connectors is not None:
+                run.extend(connectors)
+                run.append(word)
+                continue
+            runs.append(run)
+        run = [word._replace(initial=True)] if _initial(text, start) else [word]
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _capital(token: str) -> bool:
+    """Tell whether a word token is capitalised (after an "al-" style particle: "al-Assad")."""
+    core = token.split("-", 1)[1] if "-" in token and token[0].islower() else token
+    return core[:1].isupper()
+
+
+def _word_start(text: str, pos: int) -> bool:
+    """Tell whether a word token of :data:`_WORD` starts at ``pos`` (not inside "Smith\u2010Jones"),
+    tokenizing from the whitespace before it (no token crosses whitespace)."""
+    low = pos
+    while low > 0 and not text[low - 1].isspace():
+        low -= 1
+    for match in _WORD.finditer(text, low):
+        if match.start() >= pos:
+            return match.start() == pos
+    return False
 
 
 def _initial(text: str, start: int) -> bool:
     """Tell whether the word at ``start`` begins a sentence or a quotation."""
     k = start
-    while k > 0 and text[k - 1] in " \t" + _OPENERS:
+    while k > 0 and text[k - 1] in _SPACES_OR_OPENERS:
         if text[k - 1] in _OPENERS and text[k - 1] not in "([{":
             if k < 2 or text[k - 2].isspace() or text[k - 2] in _OPENERS:
                 return True  # the first word of a quotation
@@ -329,35 +390,36 @@ def _initial(text: str, start: int) -> bool:
     if text[k - 1] not in _SENTENCE_END:
         return False
     if text[k - 1] == ".":
-        before = re.search(r"(\w+)\.$", text[max(0, k - 12) : k])
+        before = _WORD_BEFORE_STOP.search(text, max(0, k - 12), k)
         if before and (before.group(1) in _DOTTED or len(before.group(1)) == 1):
             return False  # "Mr. Smith", "George W. Bush"
     return True
 
 
-def _runs(text: str, words: list[Word]) -> list[list[Word]]:
-    """Group capitalised words joined by a space, an initial's stop or a particle into runs."""
-    runs, current, pending = [], [], []
-    for word in words:
-        if word.capital:
-            if current and not _joined(text, current, word, pending):
-                runs.append(current)
-                current = []
-            current.extend(pending if current else [])
-            current.append(word)
-            pending = []
-        elif current and _connects(text, current, pending, word):
-            pending.append(word)
-        else:
-            if current:
-                runs.append(current)
-            current, pending = [], []
-    if current:
-        runs.append(current)
-    return runs
+def _join(text: str, run: list[Word], word: Word) -> list[Word] | None:
+    """Return the lower-case words joining ``word`` to ``run`` (``[]`` when none are needed), or
+    ``None`` when ``word`` starts a new run."""
+    last = run[-1]
+    gap = text[last.end : word.start]
+    if gap == " ":
+        return []
+    if gap in ("'s ", "\u2019s ", "' ", "\u2019 ") and (word.text in ORGANISATION_WORDS or word.text in PLACE_WORDS):
+        return []  # "Alachua Sheriff's Office", "People's Party"
+    if gap in (". ", "."):
+        dotted = last.text in _DOTTED or (len(last.text) == 1 and last.text.isupper())
+        return [] if dotted else None
+    match = _CONNECTOR_GAP.fullmatch(gap)
+    if match is None or not _connects(run, match.group(1)):
+        return None
+    if match.group(2) and match.group(1) not in ("of", "for", "on"):
+        return None  # only "of the", "for the", "on the" take a second word
+    first = Word(last.end + 1, match.end(1) + last.end, match.group(1), False, False)
+    if not match.group(2):
+        return [first]
+    return [first, Word(first.end + 1, first.end + 4, "the", False, False)]
 
 
-def _connects(text: str, run: list[Word], pending: list[Word], word: Word) -> bool:
+def _connects(run: list[Word], word: str) -> bool:
     """Tell whether a lower-case word may join a run to the next capitalised word.
 
     Name particles always may ("Ludwig van Beethoven"). "of" / "for" (with "the") may only
@@ -365,38 +427,20 @@ def _connects(text: str, run: list[Word], pending: list[Word], word: Word) -> bo
     "Center for Food Safety", "Secretary of State") or a run of one word ("Isle of Man") -- so
     that "Dr. Tristan Smith of University College London" is two names, not one.
     """
-    last = (pending or run)[-1]
-    if text[last.end : word.start] != " ":
-        return False
-    if pending:
-        return len(pending) == 1 and pending[0].text in ("of", "for", "on") and word.text == "the"
-    if word.text == "on":
+    if word == "on":
         return run[-1].text in ORGANISATION_WORDS  # "Commission on International Religious Freedom"
-    if word.text in ("of", "for"):
+    if word in ("of", "for"):
         last = run[-1].text
         keyed = last in ORGANISATION_WORDS or last in PLACE_WORDS or _is_title(last)
-        return keyed or (word.text == "of" and len(run) == 1)
-    return word.text in CONNECTORS
+        return keyed or (word == "of" and len(run) == 1)
+    return word in CONNECTORS
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _is_title(word: str) -> bool:
     """Tell whether a capitalised word is a title ("Minister", "Dr.", "Co-author", "Scientist")."""
     bare = word.rstrip(".")
     return bare in PERSON_TITLES or bare.lower() in LOWER_TITLES or bare.split("-")[-1].lower() in LOWER_TITLES
-
-
-def _joined(text: str, run: list[Word], word: Word, pending: list[Word]) -> bool:
-    """Tell whether ``word`` continues ``run`` (after the pending connectors, if any)."""
-    last = run[-1]
-    if pending:
-        return text[last.end : word.start] == " " + " ".join(w.text for w in pending) + " "
-    gap = text[last.end : word.start]
-    if gap == " ":
-        return True
-    if gap in ("'s ", "\u2019s ", "' ", "\u2019 ") and (word.text in ORGANISATION_WORDS or word.text in PLACE_WORDS):
-        return True  # "Alachua Sheriff's Office", "People's Party"
-    dotted = last.text in _DOTTED or (len(last.text) == 1 and last.text.isupper())
-    return dotted and gap in (". ", ".")
 
 
 def _trim(run: list[Word], known: set[str]) -> list[Word]:
@@ -483,6 +527,7 @@ def _title_split(words: list[str]) -> int:
     return split if any(_is_title(w) for w in words[:split]) else 0
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _plain(word: str) -> bool:
     """Tell whether a word can be part of a person's name (not a title, keyword or acronym)."""
     return not (_is_title(word) or word in ORGANISATION_WORDS or word in PLACE_WORDS or _acronym(word)
@@ -491,7 +536,11 @@ def _plain(word: str) -> bool:
 
 def _lower_title(text: str, start: int) -> str:
     """Return lower-case title words right before ``start`` ("prime minister"), or ""."""
-    match = re.search(r"(?<![\w-])((?:[a-z-]+ ){1,2})$", text[max(0, start - 40) : start])
+    low = max(0, start - 40)
+    last = text[text.rfind(" ", low, start - 1) + 1 or low : start - 1]  # the word before the space
+    if _LOWER_LETTERS.fullmatch(last) and last not in LOWER_TITLES:
+        return ""  # the quick answer: the word before is lower case and no title
+    match = _LOWER_WORDS_BEFORE.search(text[low:start])
     if not match or match.group(1).split()[-1] not in LOWER_TITLES:
         return ""
     parts = match.group(1).split()
@@ -507,13 +556,15 @@ def _kind(words: list[str], title: str, text: str, start: int) -> str:
         return "person"  # "Judge Durham Hall"
     if name in PLACES or any(w in PLACE_WORDS for w in words[1:]):
         return "place"
-    after_the = re.search(r"\b[Tt]he\s+$", text[max(0, start - 5) : start]) is not None
+    before = text[max(0, start - 5) : start]
+    after_the = "he" in before and _THE_BEFORE.search(before) is not None
     plain = all(w not in CONNECTORS and not _acronym(w) for w in words)
     if 2 <= len(words) <= 4 and plain and not after_the and words[0] != "The":
         return "person"
     return "unknown"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _acronym(word: str) -> bool:
     """Tell whether a word is written in capitals (two letters or more): NATO, NTSB."""
     letters = [c for c in word if c.isalpha()]
@@ -564,6 +615,8 @@ def fold(name: str) -> str:
     >>> fold("Recep Tayyip Erdoğan") == fold("recep tayyip erdogan")
     True
     """
+    if name.isascii():
+        return name.lower()  # the same, quicker: ASCII has no accents and folds to lower case
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u0131", "i")
 
@@ -579,6 +632,11 @@ def _fullest(item: Name, longest: list[Name], starts: list[int], paragraphs: lis
 
 
 def _table(rows: list[tuple]) -> pd.DataFrame:
-    """Build the table of :func:`find`, with its column types."""
-    table = pd.DataFrame(rows, columns=list(COLUMNS))
-    return table.astype({"start": "int64", "end": "int64"} | {c: object for c in COLUMNS[2:]})
+    """Build the table of :func:`find`, with its column types: each column is made once with its
+    type (text ``object``, offsets ``int64``), so pandas infers and converts nothing."""
+    columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
+    texts = {name: np.array(values, dtype=object) for name, values in zip(COLUMNS[2:], columns[2:])}
+    table = pd.DataFrame(texts, dtype=object, copy=False)
+    table.insert(0, "end", np.array(columns[1], dtype="int64"))
+    table.insert(0, "start", np.array(columns[0], dtype="int64"))
+    return table

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -60,20 +61,16 @@ def occurrences(
     """
     stop = load_stopwords("default") if stopwords is None else stopwords
     covered = _covered_spans(documents, dictionary)
-    columns = {c: [] for c in OCCURRENCE_COLUMNS}
+    rows = []  # one table for the corpus, built once
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        found = names.find(text)
         spans = covered.get(doc_id)
-        for start, end, name, title, kind, full in zip(
-            found["start"], found["end"], found["name"], found["title"], found["kind"], found["full"]
-        ):
+        for start, end, name, title, kind, full in names.records(text):
             if spans and _is_covered(name, start, spans):
                 continue
             if " " not in name and name.lower() in stop and not is_acronym(name):
                 continue  # "I", "The"; but "WHO" and "US" are names
-            for column, value in zip(OCCURRENCE_COLUMNS, (doc_id, start, end, name, title, kind, full)):
-                columns[column].append(value)
-    table = pd.DataFrame(columns, columns=list(OCCURRENCE_COLUMNS))
+            rows.append((doc_id, start, end, name, title, kind, full))
+    table = pd.DataFrame(rows, columns=list(OCCURRENCE_COLUMNS))
     for column in ("name", "full"):
         table[column] = table[column].map(lambda n: _SPACE_RUN.sub(" ", n))
     table["full"] = [fuller(n, f) for n, f in zip(table["name"], table["full"])]
@@ -109,11 +106,9 @@ def _mostly_lower(documents: pd.DataFrame, found: pd.Series) -> set[str]:
     as often as capitalised ("Yeah", "Image", "President" in most news)."""
     counts = found.value_counts()
     wanted = {n.lower(): n for n, c in counts.items() if " " not in n and not n.isupper() and n[1:].islower()}
-    lower = dict.fromkeys(wanted, 0)
+    lower = Counter()
     for text in documents["text"]:
-        for word in _LOWER_WORD.findall(text):
-            if word in lower:
-                lower[word] += 1
+        lower.update(_LOWER_WORD.findall(text))  # counted in C, not word by word in Python
     return {name for word, name in wanted.items() if lower[word] >= counts[name]}
 
 
