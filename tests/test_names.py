@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from textkit import names
@@ -116,3 +117,32 @@ def test_fullest_forms(text, name, full):
 def test_records_are_the_table_rows():
     text = "Ann Clarke met Mr Tom Reed in London."
     assert names.records(text) == list(names.find(text).itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hyphen (U+2010) inside a name keeps one word, not a second name inside it
+        ("Ann Smith\u2010Jones spoke to Tom Reed.", ["Ann Smith\u2010Jones", "Tom Reed"]),
+        # a capital after a lower-case particle or prefix: the word is capitalised
+        ("Later, al-Assad met the ex-Muslim Zara Kay in Damascus.",
+         ["al-Assad", "ex-Muslim Zara Kay", "Damascus"]),
+        # a possessive before an organisation word, "of the", particles and initials join a run
+        ("He met members of the People's Party and the Bank of the West.",
+         ["People's Party", "Bank of the West"]),
+        ("Ludwig van Beethoven and J.K. Rowling met.", ["Ludwig van Beethoven", "J.K. Rowling"]),
+        # capitals beyond a-z
+        ("État officials met Élodie Durand in Besançon.", ["Élodie Durand", "Besançon"]),
+        # no capital at all: nothing to visit
+        ("meanwhile, nobody was named here at all.", []),
+    ],
+)
+def test_runs_join_only_across_their_gaps(text, expected):
+    assert names.find(text)["name"].tolist() == expected
+
+
+def test_table_types():
+    for text in ("", "Ann Clarke met Mr Tom Reed in London."):
+        table = names.find(text)
+        assert table.dtypes.astype(str).tolist() == ["int64", "int64"] + ["object"] * 4
+        assert table.index.equals(pd.RangeIndex(len(table)))
