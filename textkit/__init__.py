@@ -3,20 +3,71 @@
 Importing textkit does nothing but define names: no logging set-up, no downloads, no file reads.
 The modules, one per concern:
 
-``files``       every file read and written (corpora, word lists, tables, figures)
-``clean``       small ``str -> str`` cleaning steps and the news pipeline
-``tokens``      sentences, paragraphs, word tokens, case folding, n-grams
-``stopwords``   stopword lists: bundled, NLTK's, from a file
-``frequency``   term tables and corpus summaries
-``actors``      actor dictionaries, mentions, counts, co-mentions, concordances
-``quotes``      direct quotations, their speakers, share of voice
-``association`` association measures from 2x2 contingency tables
-``collocations`` n-gram collocations, node-word collocates, the teaching view
-``kwic``        keyword-in-context lines
-``plots``       matplotlib figures
-``provenance``  versions and git state recorded with every result
-``parameters``  validation of notebook parameters
-``runner``      executes the notebooks with papermill into ``outputs/<run_name>/``
+Reading and files
+
+``files``        every file written (tables, figures, networks) and read; re-exports ``reading``
+``reading``      corpora: .txt files, folders, globs, CSV/TSV/JSONL tables, and reading notes
+``decoding``     a file's bytes to text: byte-order marks, UTF-8, detected legacy code pages
+``metadata``     front-matter headers, sidecar metadata tables, duplicate texts (read with a corpus)
+``errors``       textkit's exceptions and warnings
+
+Text
+
+``clean``        small cleaning steps and the news pipeline, each reporting its edits
+``furniture``    evidence that a line is news furniture (outlet and wire patterns, repetition)
+``tokens``       sentences, paragraphs, word tokens, case folding, n-grams, the token table
+``normalising``  word tokens as written, stemmed or lemmatised
+``stopwords``    stopword lists: bundled, NLTK's, by language, from a file
+``kwic``         keyword-in-context lines, queries and their sort orders
+
+Checking and showing
+
+``parameters``   validation of notebook parameters
+``markup``       escaping corpus and user text for Markdown and HTML
+
+Counts
+
+``frequency``    term tables and corpus summaries
+``dispersion``   range, DP, DPnorm and Juilland's D over documents; x-ray positions
+
+Actors and quotations
+
+``actors``       mentions, counts, co-mentions, concordances
+``dictionary``   actor dictionaries: reading, checking, fit to a corpus
+``forms``        how a dictionary form is found and when its capitals count
+``names``        capitalised names with titles, a guessed kind and the fullest form
+``unmatched``    names the dictionary does not cover
+``draft``        draft dictionaries (``textkit actors suggest``)
+``quotes``       direct quotations, their speakers, share of voice (built on the next three)
+``quotemarks``   quotation marks paired paragraph by paragraph, and what is not a quotation
+``speakers``     the speaker of each quotation: the subject of a reporting verb next to it
+``referents``    whom a name, role or pronoun naming a speaker refers to
+
+2x2 tables
+
+``association``  association measures from 2x2 contingency tables
+``counting``     the counting engine: codes, n-gram and window counts, cells, scores
+``collocations`` n-gram collocations and node-word collocates
+``teaching``     one collocation row worked through by hand
+``keyness``      terms that characterise a target corpus against a reference
+``network``      co-occurrence networks of actors and of words
+
+Groups of documents
+
+``groups``       document groups (``group_by``: a metadata column, folder, date period)
+``pergroup``     counts per group, merged from per-document counts, per 1,000 tokens; trends
+``dates``        dates in news formats and their year/month/week/day labels
+
+Figures and runs
+
+``plots``        matplotlib figures (a package: words, actors, x-rays, networks)
+``provenance``   versions and git state recorded with every result
+``runner``       executes the notebooks with papermill into ``outputs/<run_name>/``
+``runfolder``    which run folder may be replaced, the run lock, the build folder and the swap
+``report``       notebook HTML and the run's ``index.html``
+``verify``       ``textkit verify``: re-execute a run and compare every output
+``compare``      which outputs of two runs differ, and where
+``cli``          the ``textkit`` command line
 """
 
 __version__ = "0.1.0"
