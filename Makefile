@@ -61,6 +61,7 @@ bench: $(STAMP) ## Run the benchmarks (prints timings and ratios)
 	$(BIN)/python benchmarks/bench_precheck.py
 	$(BIN)/python benchmarks/bench_clean.py
 	$(BIN)/python benchmarks/bench_quotes.py
+	$(BIN)/python benchmarks/bench_keyness.py
 
 lock: ## Re-resolve requirements.lock from pyproject.toml in a scratch venv
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

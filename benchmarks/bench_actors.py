@@ -19,7 +19,7 @@ Targets: textkit at least as fast as the baseline on 10 MB, and time linear in c
 Usage::
 
     python benchmarks/bench_actors.py                                  # synthetic corpus
-    python benchmarks/bench_actors.py --corpus ../shared/corpora/gutenberg/
+    python benchmarks/bench_actors.py --corpus path/to/books/   # a folder of plain-text books, e.g. Project Gutenberg texts
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ that touch a BREAK marker; textkit never forms them).
 Usage::
 
     python benchmarks/bench_collocations.py                       # synthetic Zipfian corpus
-    python benchmarks/bench_collocations.py --corpus ../shared/corpora/gutenberg/
+    python benchmarks/bench_collocations.py --corpus path/to/books/   # a folder of plain-text books, e.g. Project Gutenberg texts
     python benchmarks/bench_collocations.py --sizes 1000000 --min-count 3
 """
 

@@ -17,7 +17,7 @@ Targets: textkit at least 5x faster than word_tokenize, and within 3x of re.find
 Usage::
 
     python benchmarks/bench_tokens.py                       # synthetic 10 MB built from the seed
-    python benchmarks/bench_tokens.py --corpus ../shared/corpora/gutenberg/
+    python benchmarks/bench_tokens.py --corpus path/to/books/   # a folder of plain-text books, e.g. Project Gutenberg texts
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--text-column", default="text", metavar="NAME",
                          help="for tables: the column that holds the text (default: %(default)s)")
     suggest.add_argument("--encoding", metavar="CODEC",
-                         help="file encoding (default: automatic, UTF-8 or UTF-16 with a BOM)")
+                         help="one encoding for every file, e.g. cp1252 (default: each file's own, detected)")
     suggest.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
 

@@ -853,8 +853,12 @@ def analyse(long_table: pd.DataFrame, *, by: str, reference_table: pd.DataFrame 
     return pd.DataFrame(columns=[by, *COLUMNS])
 
 
-def reference_documents(path: str, *, skip_cleaning: str = "", **read_options) -> pd.DataFrame:
+def reference_documents(path: str, *, skip_cleaning: str = "", exclude: pd.DataFrame | None = None,
+                        **read_options) -> pd.DataFrame:
     """Read and clean a reference corpus, or return an empty corpus when ``path`` is empty.
+
+    Documents whose text is also in ``exclude`` (the corpus itself) are left out: a reference
+    compared with itself finds nothing, and a target counted on both sides is understated.
 
     Parameters
     ----------
@@ -862,17 +866,23 @@ def reference_documents(path: str, *, skip_cleaning: str = "", **read_options) -
         The notebook's ``reference_corpus`` parameter: a corpus path (as for ``corpus``), or "".
     skip_cleaning : str, default ""
         As for the corpus, so both are cleaned alike.
+    exclude : pandas.DataFrame or None, default None
+        The cleaned corpus (``text`` column): its texts are dropped from the reference.
     **read_options
         ``text_column``, ``encoding``, ``include_all`` of :func:`textkit.files.read_corpus`.
 
     Returns
     -------
     pandas.DataFrame
-        The cleaned documents (``doc_id``, ``text``, ...); no rows when ``path`` is "".
+        The cleaned documents (``doc_id``, ``text``, ...); no rows when ``path`` is "" or when
+        every reference document is in ``exclude``.
     """
     from textkit import clean, files
 
     if not path:
         return pd.DataFrame({"doc_id": pd.Series([], dtype=object),
                              "text": pd.Series([], dtype=object)})
-    return clean.corpus(files.read_corpus(path, **read_options), skip=skip_cleaning)
+    reference = clean.corpus(files.read_corpus(path, **read_options), skip=skip_cleaning)
+    if exclude is not None and len(exclude):
+        reference = reference[~reference["text"].isin(set(exclude["text"]))]
+    return reference.reset_index(drop=True)
