@@ -1,8 +1,8 @@
-"""Charts of actors (notebook 02): mentions, where they appear, co-mentions, share of voice.
+"""Charts of actors (notebook 02): mentions, co-mentions, share of voice.
 
-Bars and ticks are coloured by the actor's group with the one mapping of
-:func:`textkit.plots.base.group_colours`, passed as ``colours=``. ``dispersion`` is the older
-x-ray by character offset; notebook 02 now draws :func:`textkit.plots.xrays.xray`.
+Bars are coloured by the actor's group with the one mapping of
+:func:`textkit.plots.base.group_colours`, passed as ``colours=``. Where actors appear is drawn
+by :func:`textkit.plots.xrays.xray`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from textkit.plots.base import MAX_BARS, Figure, _colours_for, _group_legend, _styled
+from textkit.plots.base import MAX_BARS, Figure, _bars, _colours_for, _group_legend, _styled
 
 @_styled
 def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Mentions per actor",
@@ -40,15 +40,11 @@ def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Menti
     fig = Figure(figsize=(7.5, max(2.5, 0.3 * len(rows) + 1.2)))
     ax = fig.add_subplot()
     bar_colours = [colours[g] for g in rows["group"]]
-    ax.barh(rows["actor"], rows["mentions"], color=bar_colours, alpha=0.45)
+    _bars(ax, rows["actor"], rows["mentions"], bar_colours, alpha=0.45)
     ax.barh(rows["actor"], rows["direct"], color=bar_colours)
-    for y, count in enumerate(rows["mentions"]):
-        ax.annotate(str(count), (count, y), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize=8)
     ax.set_xlabel("mentions (dark: names and aliases; light: demonyms and metonyms)")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
-    ax.spines[["top", "right"]].set_visible(False)
     _group_legend(ax, {g: colours[g] for g in sorted(set(rows["group"]))})
     fig.tight_layout()
     return fig
@@ -115,13 +111,9 @@ def share_of_voice(voice: pd.DataFrame, *, top_n: int = 20, title: str = "Share 
     words_ax, quotes_ax = fig.subplots(1, 2, sharey=True)
     bar_colours = [colours[g] for g in rows["group"]]
     for ax, column, label in ((words_ax, "words", "quoted words"), (quotes_ax, "quotes", "quotations")):
-        ax.barh(rows["actor"], rows[column], color=bar_colours)
-        for y, value in enumerate(rows[column]):
-            ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points",
-                        va="center", fontsize=8)
+        _bars(ax, rows["actor"], rows[column], bar_colours)
         ax.set_xlabel(label)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 ticks
-        ax.spines[["top", "right"]].set_visible(False)
     _group_legend(quotes_ax, {g: colours[g] for g in sorted(set(rows["group"]))})
     fig.suptitle(title)
     fig.tight_layout()

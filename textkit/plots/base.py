@@ -96,3 +96,38 @@ def _group_legend(ax, colours: dict) -> None:
     handles = [Patch(color=c, label=g) for g, c in colours.items()]
     ax.legend(handles=handles, title="group", frameon=False, fontsize=8, title_fontsize=8,
               loc="lower right")
+
+
+def _bars(ax, labels, values, colours, *, notes=None, at=None, **barh) -> None:
+    """Draw horizontal bars, write a note at the end of each, and hide the top and right spines.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on; the first label is the bottom bar.
+    labels : sequence
+        The bar names (y tick labels), as given to :meth:`~matplotlib.axes.Axes.barh`.
+    values : sequence of numbers
+        The bar lengths.
+    colours : str or sequence of str
+        One colour for all bars, or one per bar.
+    notes : sequence of str or None, default None
+        The text written by each bar; ``None`` writes its value (``str(value)``).
+    at : sequence of numbers or None, default None
+        Where on the x axis each note stands; ``None`` puts it at the end of the bar. A note
+        at a negative x stands to the left of it, any other to the right.
+    **barh
+        Passed on to :meth:`~matplotlib.axes.Axes.barh` (e.g. ``alpha``).
+    """
+    ax.barh(labels, values, color=colours, **barh)
+    notes = [str(value) for value in values] if notes is None else notes
+    for y, (x, note) in enumerate(zip(values if at is None else at, notes)):
+        ax.annotate(note, (x, y), xytext=(3 if x >= 0 else -3, 0), textcoords="offset points",
+                    va="center", fontsize=8, ha="left" if x >= 0 else "right")
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _say(ax, message: str) -> None:
+    """Write ``message`` in the middle of an empty chart, with no axes drawn."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()

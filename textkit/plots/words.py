@@ -17,7 +17,9 @@ from textkit.plots.base import (
     MAX_BARS,
     NO_GROUP,
     Figure,
+    _bars,
     _plain_log_ticks,
+    _say,
     _styled,
 )
 
@@ -47,14 +49,10 @@ def top_terms(terms: pd.DataFrame, *, top_n: int = 20, title: str = "Most freque
     rows = terms.head(min(top_n, MAX_BARS)).iloc[::-1]
     fig = Figure(figsize=(7, max(2.5, 0.28 * len(rows) + 1)))
     ax = fig.add_subplot()
-    ax.barh(rows["term"], rows["count"], color=COLOUR)
-    for y, count in enumerate(rows["count"]):
-        ax.annotate(str(count), (count, y), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize=8)
+    _bars(ax, rows["term"], rows["count"], COLOUR)
     ax.set_xlabel("count")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
-    ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig
 
@@ -124,16 +122,12 @@ def top_collocations(table: pd.DataFrame, *, measure: str = "llr", top_n: int = 
     fig = Figure(figsize=(7, max(2.5, 0.28 * len(rows) + 1)))
     ax = fig.add_subplot()
     if rows.empty:
-        ax.text(0.5, 0.5, "no rows to show (try a lower min_count)", ha="center", va="center",
-                transform=ax.transAxes)
-        ax.set_axis_off()
+        _say(ax, "no rows to show (try a lower min_count)")
     else:
-        ax.barh(rows[label].astype(str), rows[column], color=COLOUR)
-        for y, (score, count) in enumerate(zip(rows[column], rows["count"])):
-            ax.annotate(f"n={count}", (max(score, 0), y), xytext=(3, 0), textcoords="offset points",
-                        va="center", fontsize=8)
+        _bars(ax, rows[label].astype(str), rows[column], COLOUR,
+              notes=[f"n={count}" for count in rows["count"]],
+              at=[max(score, 0) for score in rows[column]])
         ax.set_xlabel(association.LABELS[measure])
-        ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(title or f"Top collocations by {association.LABELS[measure]}")
     fig.tight_layout()
     return fig
@@ -166,9 +160,7 @@ def collocate_scatter(table: pd.DataFrame, *, measure: str = "llr", top_n: int =
     ax = fig.add_subplot()
     node = table["node"].iloc[0] if len(table) else "?"
     if table.empty:
-        ax.text(0.5, 0.5, "no collocates to show (is the node in the corpus?)", ha="center",
-                va="center", transform=ax.transAxes)
-        ax.set_axis_off()
+        _say(ax, "no collocates to show (is the node in the corpus?)")
     else:
         ax.scatter(table["count"], table[column], s=14, color=COLOUR, alpha=0.6)
         # Collocates with the same count and score sit on one point: one label names them all.
@@ -233,23 +225,17 @@ def keyness(table: pd.DataFrame, *, measure: str = "log_ratio", top_n: int = 15,
     fig = Figure(figsize=(7.5, max(2.5, 0.28 * len(rows) + 1.4)))
     ax = fig.add_subplot()
     if rows.empty:
-        ax.text(0.5, 0.5, "no significant differences", ha="center", va="center",
-                transform=ax.transAxes)
-        ax.set_axis_off()
+        _say(ax, "no significant differences")
     else:
         values = rows[measure].astype(float)
         colours = [COLOUR if v > 0 else NO_GROUP for v in values]
-        ax.barh([str(x) for x in rows[label]], values, color=colours)
-        for y, (value, a, b) in enumerate(zip(values, rows["a"], rows["b"])):
-            ax.annotate(f"{a} vs {b}", (value, y), xytext=(3 if value >= 0 else -3, 0),
-                        textcoords="offset points", va="center", fontsize=8,
-                        ha="left" if value >= 0 else "right")
+        _bars(ax, [str(x) for x in rows[label]], values, colours,
+              notes=[f"{a} vs {b}" for a, b in zip(rows["a"], rows["b"])])
         ax.axvline(0, color="#333333", linewidth=0.8)
         name = {"log_ratio": "Log Ratio (log2 of the ratio of relative frequencies)"}
         ax.set_xlabel(name.get(measure, measure))
         ax.set_title("bar labels: count in the target vs in the reference", fontsize=8,
                      loc="right", color="#555555")
-        ax.spines[["top", "right"]].set_visible(False)
     fig.suptitle(title)
     fig.tight_layout()
     return fig
@@ -284,9 +270,7 @@ def trends(table: pd.DataFrame, *, key: str = "actor", value: str = "per_1000",
     ax = fig.add_subplot()
     labels = list(dict.fromkeys(table["doc_group"].astype(str))) if len(table) else []
     if len(labels) < 2:
-        ax.text(0.5, 0.5, "one group only: set group_by to a date period (e.g. date:month)",
-                ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
+        _say(ax, "one group only: set group_by to a date period (e.g. date:month)")
     else:
         for i, (name, rows) in enumerate(table.groupby(key, sort=False)):
             colour = (colours or {}).get(name, GROUP_COLOURS[i % len(GROUP_COLOURS)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from textkit.plots.base import COLOUR, MAX_BARS, Figure, _colours_for, _styled
+from textkit.plots.base import COLOUR, MAX_BARS, Figure, _colours_for, _say, _styled
 
 #: Documents up to which an x-ray shows each document as a band; more would be a grey haze.
 MAX_BANDS = 60
@@ -62,9 +62,7 @@ def xray(positions: pd.DataFrame, *, parts: pd.DataFrame, colours: dict | None =
     fig = Figure(figsize=(9, max(2.6, 0.32 * len(rows) + 1.7)))
     ax = fig.add_subplot()
     if not rows or total == 0:
-        ax.text(0.5, 0.5, "nothing to show (are the terms in the corpus?)", ha="center",
-                va="center", transform=ax.transAxes)
-        ax.set_axis_off()
+        _say(ax, "nothing to show (are the terms in the corpus?)")
         ax.set_title(title)
         return fig
     few = len(parts) < MAX_BANDS
