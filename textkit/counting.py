@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from textkit import association
-from textkit import tokens as tokenise
+from textkit import textindex
 from textkit.errors import ParameterError
 
 #: The token that marks the end of a sentence (and so of a document) in a :func:`sequence`.
@@ -77,24 +77,6 @@ def texts(documents) -> list[tuple[str, str]]:
     )
 
 
-def sentence_words(text: str, *, lowercase: bool):
-    """Yield, per sentence, the word tokens (folded or not) and their character spans.
-
-    Examples
-    --------
-    >>> list(sentence_words("US aid. It came.", lowercase=True))
-    [(['US', 'aid'], [(0, 2), (3, 6)]), (['it', 'came'], [(8, 10), (11, 15)])]
-    """
-    for start, end in tokenise.sentence_spans(text):
-        found = [
-            (m.group(), m.start(), m.end())  # pos/endpos keep offsets absolute
-            for m in tokenise.TOKEN_PATTERN.finditer(text, start, end)
-            if tokenise.is_word(m.group())
-        ]
-        words = [w for w, _, _ in found]
-        yield (tokenise.fold(words) if lowercase else words), [(s, e) for _, s, e in found]
-
-
 def sequence(documents, *, lowercase: bool = True) -> list[str]:
     """Return the word tokens of a corpus, sentence by sentence, with :data:`BREAK` after each.
 
@@ -118,12 +100,13 @@ def sequence(documents, *, lowercase: bool = True) -> list[str]:
     >>> sequence("The US said no. Russia's reply came.")
     ['the', 'US', 'said', 'no', '\\n', 'russia', "'s", 'reply', 'came', '\\n']
     """
-    out: list[str] = []
-    for _, text in texts(documents):
-        for words, _ in sentence_words(text, lowercase=lowercase):
-            out.extend(words)
-            out.append(BREAK)
-    return out
+    found = textindex.running([text for _, text in texts(documents)], lowercase=lowercase,
+                              words_only=True)
+    # Word k goes after the BREAKs of the sentences before its own; the rest are BREAKs.
+    out = np.full(len(found.codes) + int(found.sentence_counts.sum()), BREAK, dtype=object)
+    out[np.arange(len(found.codes)) + found.serial] = (
+        np.asarray(found.vocabulary, dtype=object)[found.codes] if len(found.codes) else [])
+    return out.tolist()
 
 
 def encode(tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:

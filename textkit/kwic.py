@@ -37,9 +37,10 @@ import bisect
 import re
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from textkit import counting, parameters
+from textkit import counting, parameters, textindex
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
 
@@ -198,7 +199,7 @@ def word_index(text: str) -> WordIndex:
     """Tokenise one text once: its word tokens, folded, with offsets and sentence numbers.
 
     The tokens are those :func:`textkit.collocations.sequence` counts
-    (:func:`textkit.counting.sentence_words`), so a concordance shows what the tables count.
+    (:func:`textkit.textindex.running`), so a concordance shows what the tables count.
 
     Returns
     -------
@@ -213,15 +214,16 @@ def word_index(text: str) -> WordIndex:
     WordIndex(written=['US', 'aid', 'It', 'came'], folded=['US', 'aid', 'it', 'came'],
               starts=[0, 3, 8, 11], ends=[2, 6, 10, 15], sentences=[1, 1, 2, 2])
     """
-    written, starts, ends, sentences = [], [], [], []
-    for number, (words, offsets) in enumerate(
-        counting.sentence_words(text, lowercase=False), start=1
-    ):
-        written.extend(words)
-        starts.extend(start for start, _ in offsets)
-        ends.extend(end for _, end in offsets)
-        sentences.extend([number] * len(words))
-    return WordIndex(written, tokenise.fold(written), starts, ends, sentences)
+    found = textindex.running([text], lowercase=False, words_only=True)
+    written = [found.vocabulary[code] for code in found.codes.tolist()]
+    return WordIndex(written, _fold(written), found.starts.tolist(), found.ends.tolist(),
+                     found.sentence.tolist())
+
+
+def _fold(written: list[str]) -> list[str]:
+    """:func:`textkit.tokens.fold`, working each distinct word out once."""
+    codes, distinct = pd.factorize(pd.Series(written, dtype=object))
+    return np.asarray(tokenise.fold(distinct.tolist()), dtype=object)[codes].tolist()
 
 
 class Query:

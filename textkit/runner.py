@@ -26,8 +26,10 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -293,12 +295,13 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
     say = say or (lambda message: print(message, file=sys.stderr))
     run_dir = Path(plan.run_dir)
     lock = runfolder.acquire(run_dir, say=say)
-    build = None
+    build = cache = None
     try:
         runfolder.tidy(run_dir, say=say)
         build = runfolder.make_build(run_dir)
         started = time.time()
         jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan.notebooks)))
+        cache = _share(plan, jobs=jobs or 1, notebooks_dir=notebooks_dir, say=say)
         outcomes = _execute_all(plan, build, Path(record_as or run_dir), jobs=jobs,
                                 progress=progress, notebooks_dir=notebooks_dir, say=say)
         manifest = _manifest(plan, outcomes, record_as=Path(record_as or run_dir), jobs=jobs,
@@ -319,6 +322,8 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
     finally:
         if build is not None:
             runfolder.discard(build)
+        if cache is not None:
+            _unshare(cache)
         lock.release()
     if failures:
         first = failures[0]
@@ -327,6 +332,38 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
         kept = failed / Path(first["notebook"]).name
         raise NotebookError(f"{first['error']}\nThe executed notebook is kept at {kept}. {earlier}")
     return run_dir
+
+
+def _share(plan: Plan, *, jobs: int, notebooks_dir, say) -> Path | None:
+    """Split the corpus into sentences and tokens once, for every notebook of the run.
+
+    The indexes go into a new temporary folder that the kernels find through
+    ``TEXTKIT_CACHE`` (see :mod:`textkit.textindex`); it is removed when the run ends.
+    """
+    from textkit import textindex
+
+    params = {}
+    for values in plan.effective.values():  # the corpus options, and notebook 04's reference
+        params = {**values, **params}
+    if "corpus" not in params:
+        return None
+    cache = Path(tempfile.mkdtemp(prefix="textkit-cache-"))
+    os.environ[textindex.CACHE_VARIABLE] = str(cache)
+    started = time.perf_counter()
+    count = textindex.prepare_corpus(params, cwd=Path(notebooks_dir).resolve(), jobs=jobs)
+    took = time.perf_counter() - started
+    if took >= 1:  # worth a line only where it takes a while
+        say(f"textkit: split {count} text(s) into sentences and tokens in {took:.1f} s "
+            f"(shared by the notebooks)")
+    return cache
+
+
+def _unshare(cache: Path) -> None:
+    """Remove the run's cache folder (made by :func:`_share`) and forget it."""
+    from textkit import textindex
+
+    os.environ.pop(textindex.CACHE_VARIABLE, None)
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progress: str,

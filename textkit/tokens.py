@@ -284,7 +284,22 @@ def sentence_spans(
     >>> text = "Mr. Putin met Gen. Smith in the U.S. on Jan. 3. He left.\\n\\nNew paragraph"
     >>> [text[s:e] for s, e in sentence_spans(text)]
     ['Mr. Putin met Gen. Smith in the U.S. on Jan. 3.', 'He left.', 'New paragraph']
+
+    With the default abbreviations, each text is split once per process (or once per run,
+    through ``textkit run``'s cache): see :mod:`textkit.textindex`.
     """
+    if abbreviations == ABBREVIATIONS:
+        from textkit import textindex
+
+        return list(map(tuple, textindex.of(text).sentences.tolist()))
+    return split_sentences(text, abbreviations=abbreviations)
+
+
+def split_sentences(
+    text: str, *, abbreviations: frozenset[str] = ABBREVIATIONS
+) -> list[tuple[int, int]]:
+    """Split text into sentences with Punkt, paragraph by paragraph (:func:`sentence_spans`
+    without its cache)."""
     splitter = _punkt(abbreviations)
     spans = []
     for p_start, p_end in paragraph_spans(text):
@@ -335,30 +350,6 @@ normalise = normalising.normalise
 
 #: Columns of :func:`table`.
 TABLE_COLUMNS = ("doc_id", "token", "sentence", "position")
-
-
-def _running_words(documents, *, lowercase: bool):
-    """Return every token of the corpus (folded if asked) with its document row and sentence.
-
-    The document row and sentence come as NumPy arrays: ``doc`` (row of ``documents``),
-    ``sentence`` (number in its document, from 1) and ``serial`` (number in the corpus, from 0).
-    """
-    import numpy as np
-
-    found, sizes, per_document = [], [], []
-    for text in documents["text"]:
-        spans = sentence_spans(text)
-        for s, e in spans:
-            piece = words(text[s:e])
-            found.extend(fold(piece) if lowercase else piece)
-            sizes.append(len(piece))
-        per_document.append(len(spans))
-    sizes = np.asarray(sizes, dtype=np.int64)
-    per_document = np.asarray(per_document, dtype=np.int64)
-    serial = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    doc = np.repeat(np.arange(len(per_document), dtype=np.int64), per_document)[serial]
-    first = np.cumsum(per_document) - per_document  # the serial number of each document's 1st
-    return found, doc, serial - first[doc] + 1, serial
 
 
 def table(
@@ -434,9 +425,11 @@ def table(
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
     parameters.check(normalise=normalise, language=language)
-    found, doc, sentence, serial = _running_words(documents, lowercase=lowercase)
-    codes, vocabulary = pd.factorize(pd.Series(found, dtype=object))
-    vocabulary = vocabulary.tolist()
+    from textkit import textindex
+
+    found = textindex.running(documents["text"], lowercase=lowercase)
+    codes, vocabulary, doc = found.codes, found.vocabulary, found.text
+    sentence, serial = found.sentence, found.serial
     if not punctuation:  # punctuation takes no position: drop it before numbering
         word = np.array([is_word(t) for t in vocabulary], dtype=bool)[codes]
         codes, doc, sentence, serial = codes[word], doc[word], sentence[word], serial[word]

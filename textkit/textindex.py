@@ -1,0 +1,317 @@
+"""Where the sentences and tokens of a text are: worked out once per text, then shared.
+
+Splitting sentences (NLTK's Punkt, see :func:`textkit.tokens.sentence_spans`) and finding tokens
+are the most expensive steps of a run, and almost every analysis needs them: the token table,
+the n-gram counts, the concordances, the actor mentions and the quotations. This module does
+them once per text and keeps the result, an :class:`Index` of character offsets:
+
+- in memory, for the rest of the process (a notebook asks for the same text many times);
+- on disk, when the environment variable ``TEXTKIT_CACHE`` names a folder: ``textkit run``
+  sets it to a temporary folder for the run and fills it before the notebooks start (in
+  ``jobs`` processes, :func:`prepare`), so the notebooks, each in its own kernel, only read it.
+
+The key is a hash of the text itself (and of the abbreviation list), so a cached index is used
+only for exactly the text it was made from: whatever the corpus, parameters or cleaning, the
+results are the same as without the cache, byte for byte. A notebook run alone (in JupyterLab)
+builds what it needs in memory.
+
+Examples
+--------
+>>> index = of("US aid came. It did.")
+>>> index.sentences.tolist()
+[[0, 12], [13, 20]]
+>>> words(index, "US aid came. It did.")
+['US', 'aid', 'came', '.', 'It', 'did', '.']
+>>> index.sentence.tolist()
+[0, 0, 0, 0, 1, 1, 1]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from operator import itemgetter
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from textkit import tokens
+
+#: The environment variable naming the folder of the on-disk cache (set by ``textkit run``).
+CACHE_VARIABLE = "TEXTKIT_CACHE"
+
+#: Indexes kept in memory at most, in bytes of offsets (the oldest are dropped first; they are
+#: read back from the disk cache, or worked out again, when asked for).
+MEMORY_LIMIT = 400_000_000
+
+# The token pattern with the whitespace before each token captured too: the lengths of both
+# give every token's offset without a Match object per token.
+_PAIRS = re.compile(r"(\s*+)(" + tokens.TOKEN_PATTERN.pattern + ")", re.VERBOSE)
+
+_memory: dict[str, Index] = {}
+_used = [0]  # bytes held in _memory
+
+
+class Index(NamedTuple):
+    """The sentences and tokens of one text, as character offsets (NumPy ``int64`` arrays).
+
+    ``sentences`` has one ``(start, end)`` row per sentence (:func:`textkit.tokens.sentence_spans`);
+    ``starts`` and ``ends`` give every token (words and punctuation,
+    :data:`textkit.tokens.TOKEN_PATTERN`) in text order; ``sentence`` is the row in
+    ``sentences`` of each token's sentence (from 0).
+    """
+
+    sentences: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    sentence: np.ndarray
+
+
+def build(text: str) -> Index:
+    """Split one text into sentences and tokens (no cache).
+
+    Tokens are found sentence by sentence, exactly as :func:`textkit.tokens.words` finds them
+    in each sentence's text.
+
+    Examples
+    --------
+    >>> build("Russia's reply. No.").ends.tolist()
+    [6, 8, 14, 15, 18, 19]
+    """
+    spans = tokens.split_sentences(text)
+    found, counts = [], []
+    for start, end in spans:
+        pairs = _PAIRS.findall(text, start, end)
+        found.extend(pairs)
+        counts.append(len(pairs))
+    total = len(found)
+    space = np.fromiter(map(len, map(itemgetter(0), found)), dtype=np.int64, count=total)
+    size = np.fromiter(map(len, map(itemgetter(1), found)), dtype=np.int64, count=total)
+    counts = np.asarray(counts, dtype=np.int64)
+    sentences = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    sentence = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    step = np.cumsum(space + size)  # offset after each token, counted from its sentence start
+    before = np.concatenate(([0], step))[np.cumsum(counts) - counts]  # step before each sentence
+    ends = sentences[sentence, 0] + step - np.repeat(before, counts) if total else step
+    return Index(sentences, ends - size, ends, sentence)
+
+
+def key(text: str) -> str:
+    """The cache key of a text: a hash of its characters and of the abbreviation list."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(" ".join(sorted(tokens.ABBREVIATIONS)).encode())
+    digest.update(b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def of(text: str) -> Index:
+    """Return the :class:`Index` of a text, from memory, the disk cache, or :func:`build`."""
+    name = key(text)
+    found = _memory.get(name)
+    if found is None:
+        folder = _folder()
+        found = _load(folder, name) if folder else None
+        if found is None:
+            found = build(text)
+            if folder:
+                _save(folder, name, found)
+        _remember(name, found)
+    return found
+
+
+def words(index: Index, text: str) -> list[str]:
+    """The tokens of ``text`` as written, from its index (words and punctuation)."""
+    return [text[s:e] for s, e in zip(index.starts.tolist(), index.ends.tolist())]
+
+
+def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None) -> int:
+    """Fill the disk cache with the index of every text, in ``jobs`` processes.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The (cleaned) texts the notebooks will analyse.
+    jobs : int, default 1
+        Worker processes; each text is indexed by one of them. The indexes do not depend on
+        ``jobs``.
+    folder : str or Path, optional
+        The cache folder; default: the one ``TEXTKIT_CACHE`` names.
+
+    Returns
+    -------
+    int
+        The number of texts indexed now (texts already in the cache are skipped).
+    """
+    folder = Path(folder or _folder() or "")
+    if not str(folder) or str(folder) == ".":
+        raise ValueError(f"no cache folder: pass folder= or set {CACHE_VARIABLE}")
+    folder.mkdir(parents=True, exist_ok=True)
+    todo = {key(text): text for text in texts}
+    todo = [text for name, text in todo.items() if not (folder / f"{name}.npz").exists()]
+    todo.sort(key=len, reverse=True)  # the longest first, so no worker is left with one at the end
+    if jobs <= 1 or len(todo) <= 1:
+        for text in todo:
+            _index_into(str(folder), text)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            list(pool.map(_index_into, [str(folder)] * len(todo), todo, chunksize=1))
+    return len(todo)
+
+
+def prepare_corpus(parameters: dict, *, cwd: str | Path, jobs: int = 1) -> int:
+    """Read and clean a run's corpus as its notebooks will, and :func:`prepare` every text.
+
+    Parameters
+    ----------
+    parameters : dict
+        A notebook's parameter values (``corpus``, ``text_column``, ``encoding``,
+        ``include_all``, ``drop_duplicates``, ``group_by``, ``skip_cleaning`` and, when
+        present, ``reference_corpus``); relative paths are read from ``cwd``.
+    cwd : str or Path
+        The notebooks' working directory.
+    jobs : int, default 1
+        Worker processes for :func:`prepare`.
+
+    Returns
+    -------
+    int
+        The number of texts indexed.
+    """
+    import warnings
+
+    from textkit import clean, files, groups, keyness
+
+    def where(value: str) -> str:
+        return value if not value or Path(value).is_absolute() else str(Path(cwd) / value)
+
+    read = {"text_column": parameters.get("text_column", "text"),
+            "encoding": parameters.get("encoding") or None,
+            "include_all": parameters.get("include_all", False)}
+    skip = parameters.get("skip_cleaning", "")
+    with warnings.catch_warnings():  # the notebooks show the reading notes; not repeated here
+        warnings.simplefilter("ignore")
+        raw, _ = files.read_corpus_with_notes(
+            where(parameters["corpus"]), drop_duplicates=parameters.get("drop_duplicates", False),
+            **read)
+        docs = clean.corpus(groups.assign(raw, parameters.get("group_by", "")), skip=skip)
+        reference = keyness.reference_documents(
+            where(parameters.get("reference_corpus", "")), skip_cleaning=skip, exclude=docs, **read)
+    return prepare([*docs["text"], *reference["text"]], jobs=jobs)
+
+
+def _index_into(folder: str, text: str) -> None:
+    """Worker: index one text and save it in ``folder``."""
+    _save(Path(folder), key(text), build(text))
+
+
+def _folder() -> Path | None:
+    value = os.environ.get(CACHE_VARIABLE)
+    return Path(value) if value else None
+
+
+def _save(folder: Path, name: str, index: Index) -> None:
+    """Write an index atomically: a reader sees the whole file or none."""
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f".{name}.{os.getpid()}.npz"
+    with open(partial, "wb") as out:
+        np.savez(out, **index._asdict())
+    os.replace(partial, folder / f"{name}.npz")
+
+
+def _load(folder: Path, name: str) -> Index | None:
+    try:
+        with np.load(folder / f"{name}.npz") as saved:
+            return Index(*(saved[field] for field in Index._fields))
+    except (OSError, KeyError, ValueError):  # missing, or not a whole index: work it out again
+        return None
+
+
+def _remember(name: str, index: Index) -> None:
+    """Keep an index in memory, dropping the oldest ones beyond :data:`MEMORY_LIMIT`."""
+    _memory[name] = index
+    _used[0] += sum(a.nbytes for a in index)
+    while _used[0] > MEMORY_LIMIT and len(_memory) > 1:
+        oldest = next(iter(_memory))
+        _used[0] -= sum(a.nbytes for a in _memory.pop(oldest))
+
+
+# --------------------------------------------------------------------------------------------
+# Every token of a corpus, as codes into its vocabulary
+# --------------------------------------------------------------------------------------------
+
+
+class Running(NamedTuple):
+    """Every token of a list of texts, in order (see :func:`running`); NumPy ``int64`` arrays
+    except ``vocabulary``."""
+
+    codes: np.ndarray
+    vocabulary: list[str]
+    text: np.ndarray
+    sentence: np.ndarray
+    serial: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    sentence_counts: np.ndarray
+
+
+def running(texts, *, lowercase: bool = True, words_only: bool = False) -> Running:
+    """Return every token of the texts as codes into one vocabulary, with where it is.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts, e.g. the ``text`` column of a cleaned corpus.
+    lowercase : bool, default True
+        Fold the vocabulary with :func:`textkit.tokens.fold` ("US" stays "US").
+    words_only : bool, default False
+        Leave out punctuation tokens (:func:`textkit.tokens.is_word`).
+
+    Returns
+    -------
+    Running
+        ``codes`` (each token's row in ``vocabulary``), ``vocabulary`` (distinct tokens, in
+        order of first appearance), ``text`` (row of the token's text), ``sentence`` (its
+        sentence in its text, from 1), ``serial`` (its sentence in the whole list, from 0),
+        ``starts`` and ``ends`` (character offsets in its text), and ``sentence_counts`` (the
+        number of sentences of each text, including those without a kept token).
+
+    Examples
+    --------
+    >>> found = running(["The US said no.", "Russia's reply."], words_only=True)
+    >>> [found.vocabulary[c] for c in found.codes]
+    ['the', 'US', 'said', 'no', 'russia', "'s", 'reply']
+    >>> found.sentence.tolist(), found.serial.tolist(), found.sentence_counts.tolist()
+    ([1, 1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 1, 1, 1], [1, 1])
+    """
+    import pandas as pd
+
+    written, parts, counts = [], [], []
+    for row, text in enumerate(texts):
+        index = of(text)
+        written.extend(words(index, text))
+        parts.append((np.full(len(index.starts), row, dtype=np.int64), index))
+        counts.append(len(index.sentences))
+    counts = np.asarray(counts, dtype=np.int64)
+    first = np.cumsum(counts) - counts  # serial number of each text's first sentence
+    text = np.concatenate([rows for rows, _ in parts]) if parts else np.zeros(0, np.int64)
+    sentence = _join([index.sentence for _, index in parts])
+    codes, vocabulary = pd.factorize(pd.Series(written, dtype=object))
+    vocabulary = vocabulary.tolist()
+    fields = [text, sentence + 1, sentence + first[text], _join([i.starts for _, i in parts]),
+              _join([i.ends for _, i in parts])]
+    if words_only:
+        keep = np.array([tokens.is_word(t) for t in vocabulary], dtype=bool)[codes]
+        codes, fields = codes[keep], [field[keep] for field in fields]
+    if lowercase:
+        folded, vocabulary = pd.factorize(pd.Series(tokens.fold(vocabulary), dtype=object))
+        codes, vocabulary = folded[codes], vocabulary.tolist()
+    return Running(codes.astype(np.int64), vocabulary, *fields, counts)
+
+
+def _join(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
