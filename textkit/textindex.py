@@ -20,7 +20,7 @@ Examples
 >>> index = of("US aid came. It did.")
 >>> index.sentences.tolist()
 [[0, 12], [13, 20]]
->>> words(index, "US aid came. It did.")
+>>> words(index)
 ['US', 'aid', 'came', '.', 'It', 'did', '.']
 >>> index.sentence.tolist()
 [0, 0, 0, 0, 1, 1, 1]
@@ -55,18 +55,21 @@ _used = [0]  # bytes held in _memory
 
 
 class Index(NamedTuple):
-    """The sentences and tokens of one text, as character offsets (NumPy ``int64`` arrays).
+    """The sentences and tokens of one text: character offsets (NumPy ``int64`` arrays) and codes.
 
     ``sentences`` has one ``(start, end)`` row per sentence (:func:`textkit.tokens.sentence_spans`);
     ``starts`` and ``ends`` give every token (words and punctuation,
     :data:`textkit.tokens.TOKEN_PATTERN`) in text order; ``sentence`` is the row in
-    ``sentences`` of each token's sentence (from 0).
+    ``sentences`` of each token's sentence (from 0); ``codes`` is each token's row in
+    ``vocabulary``, the text's distinct tokens as written, in order of first appearance.
     """
 
     sentences: np.ndarray
     starts: np.ndarray
     ends: np.ndarray
     sentence: np.ndarray
+    codes: np.ndarray
+    vocabulary: list[str]
 
 
 def build(text: str) -> Index:
@@ -95,7 +98,16 @@ def build(text: str) -> Index:
     step = np.cumsum(space + size)  # offset after each token, counted from its sentence start
     before = np.concatenate(([0], step))[np.cumsum(counts) - counts]  # step before each sentence
     ends = sentences[sentence, 0] + step - np.repeat(before, counts) if total else step
-    return Index(sentences, ends - size, ends, sentence)
+    codes, vocabulary = _factorize(list(map(itemgetter(1), found)))
+    return Index(sentences, ends - size, ends, sentence, codes, vocabulary)
+
+
+def _factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Codes (``int64``) and distinct values, in order of first appearance (pandas' hashing)."""
+    import pandas as pd
+
+    codes, distinct = pd.factorize(pd.Series(values, dtype=object))
+    return codes.astype(np.int64), distinct.tolist()
 
 
 def key(text: str) -> str:
@@ -122,9 +134,9 @@ def of(text: str) -> Index:
     return found
 
 
-def words(index: Index, text: str) -> list[str]:
-    """The tokens of ``text`` as written, from its index (words and punctuation)."""
-    return [text[s:e] for s, e in zip(index.starts.tolist(), index.ends.tolist())]
+def words(index: Index) -> list[str]:
+    """The tokens of a text as written, from its index (words and punctuation)."""
+    return np.asarray(index.vocabulary, dtype=object)[index.codes].tolist()
 
 
 def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None) -> int:
@@ -218,15 +230,18 @@ def _save(folder: Path, name: str, index: Index) -> None:
     """Write an index atomically: a reader sees the whole file or none."""
     folder.mkdir(parents=True, exist_ok=True)
     partial = folder / f".{name}.{os.getpid()}.npz"
-    with open(partial, "wb") as out:
-        np.savez(out, **index._asdict())
+    arrays = {**index._asdict(), "vocabulary": np.array(" ".join(index.vocabulary))}
+    with open(partial, "wb") as out:  # tokens never hold whitespace: one joined string keeps them
+        np.savez(out, **arrays)
     os.replace(partial, folder / f"{name}.npz")
 
 
 def _load(folder: Path, name: str) -> Index | None:
     try:
         with np.load(folder / f"{name}.npz") as saved:
-            return Index(*(saved[field] for field in Index._fields))
+            arrays = [saved[field] for field in Index._fields]
+        joined = str(arrays[-1])
+        return Index(*arrays[:-1], joined.split(" ") if joined else [])
     except (OSError, KeyError, ValueError):  # missing, or not a whole index: work it out again
         return None
 
@@ -234,10 +249,14 @@ def _load(folder: Path, name: str) -> Index | None:
 def _remember(name: str, index: Index) -> None:
     """Keep an index in memory, dropping the oldest ones beyond :data:`MEMORY_LIMIT`."""
     _memory[name] = index
-    _used[0] += sum(a.nbytes for a in index)
+    _used[0] += _size(index)
     while _used[0] > MEMORY_LIMIT and len(_memory) > 1:
-        oldest = next(iter(_memory))
-        _used[0] -= sum(a.nbytes for a in _memory.pop(oldest))
+        _used[0] -= _size(_memory.pop(next(iter(_memory))))
+
+
+def _size(index: Index) -> int:
+    """Roughly the bytes an index holds (its arrays, and about 60 per distinct token)."""
+    return sum(a.nbytes for a in index[:-1]) + 60 * len(index.vocabulary)
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,29 +307,25 @@ def running(texts, *, lowercase: bool = True, words_only: bool = False) -> Runni
     >>> found.sentence.tolist(), found.serial.tolist(), found.sentence_counts.tolist()
     ([1, 1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 1, 1, 1], [1, 1])
     """
-    import pandas as pd
-
-    written, parts, counts = [], [], []
-    for row, text in enumerate(texts):
-        index = of(text)
-        written.extend(words(index, text))
-        parts.append((np.full(len(index.starts), row, dtype=np.int64), index))
-        counts.append(len(index.sentences))
-    counts = np.asarray(counts, dtype=np.int64)
+    indexes = [of(text) for text in texts]
+    counts = np.asarray([len(index.sentences) for index in indexes], dtype=np.int64)
+    sizes = np.asarray([len(index.codes) for index in indexes], dtype=np.int64)
     first = np.cumsum(counts) - counts  # serial number of each text's first sentence
-    text = np.concatenate([rows for rows, _ in parts]) if parts else np.zeros(0, np.int64)
-    sentence = _join([index.sentence for _, index in parts])
-    codes, vocabulary = pd.factorize(pd.Series(written, dtype=object))
-    vocabulary = vocabulary.tolist()
-    fields = [text, sentence + 1, sentence + first[text], _join([i.starts for _, i in parts]),
-              _join([i.ends for _, i in parts])]
+    text = np.repeat(np.arange(len(indexes), dtype=np.int64), sizes)
+    sentence = _join([index.sentence for index in indexes])
+    # One vocabulary: each text's distinct tokens are merged, then its codes are mapped.
+    merged, vocabulary = _factorize([t for index in indexes for t in index.vocabulary])
+    shift = np.cumsum([0] + [len(index.vocabulary) for index in indexes])
+    codes = _join([merged[shift[i] + index.codes] for i, index in enumerate(indexes)])
+    fields = [text, sentence + 1, sentence + first[text], _join([i.starts for i in indexes]),
+              _join([i.ends for i in indexes])]
     if words_only:
         keep = np.array([tokens.is_word(t) for t in vocabulary], dtype=bool)[codes]
         codes, fields = codes[keep], [field[keep] for field in fields]
     if lowercase:
-        folded, vocabulary = pd.factorize(pd.Series(tokens.fold(vocabulary), dtype=object))
-        codes, vocabulary = folded[codes], vocabulary.tolist()
-    return Running(codes.astype(np.int64), vocabulary, *fields, counts)
+        folded, vocabulary = _factorize(tokens.fold(vocabulary))
+        codes = folded[codes]
+    return Running(codes, vocabulary, *fields, counts)
 
 
 def _join(arrays: list[np.ndarray]) -> np.ndarray:
