@@ -31,6 +31,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
+import zipfile
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -242,7 +244,7 @@ def _load(folder: Path, name: str) -> Index | None:
             arrays = [saved[field] for field in Index._fields]
         joined = str(arrays[-1])
         return Index(*arrays[:-1], joined.split(" ") if joined else [])
-    except (OSError, KeyError, ValueError):  # missing, or not a whole index: work it out again
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):  # missing or damaged
         return None
 
 
@@ -307,7 +309,7 @@ def running(texts, *, lowercase: bool = True, words_only: bool = False) -> Runni
     >>> found.sentence.tolist(), found.serial.tolist(), found.sentence_counts.tolist()
     ([1, 1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 1, 1, 1], [1, 1])
     """
-    indexes = [of(text) for text in texts]
+    indexes = [of(text) for text in progress(texts, "splitting sentences")]
     counts = np.asarray([len(index.sentences) for index in indexes], dtype=np.int64)
     sizes = np.asarray([len(index.codes) for index in indexes], dtype=np.int64)
     first = np.cumsum(counts) - counts  # serial number of each text's first sentence
@@ -326,6 +328,19 @@ def running(texts, *, lowercase: bool = True, words_only: bool = False) -> Runni
         folded, vocabulary = _factorize(tokens.fold(vocabulary))
         codes = folded[codes]
     return Running(codes, vocabulary, *fields, counts)
+
+
+def progress(items, what: str):
+    """Wrap a long loop over documents in a tqdm bar (documents per second) on standard error.
+
+    The bar appears only after two seconds, so short runs (the seed) show none; in a notebook
+    it is printed as text, not as a widget.
+    """
+    from tqdm import tqdm
+
+    total = len(items) if hasattr(items, "__len__") else None
+    return tqdm(items, desc=what, total=total, unit="doc", delay=2, mininterval=1,
+                file=sys.stderr, disable=False)
 
 
 def _join(arrays: list[np.ndarray]) -> np.ndarray:

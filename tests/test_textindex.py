@@ -1,0 +1,150 @@
+"""textindex: each text is split into sentences and tokens once, and the results never change.
+
+The index is checked against an independent route to the same tokens: NLTK's Punkt sentence by
+sentence, then :func:`textkit.tokens.words` on each sentence's own text. The disk cache, the
+worker processes and the memory limit must all give the same arrays as a plain build.
+"""
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, SEED
+from textkit import clean, counting, files, kwic, textindex, tokens
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """The seed and the 295 Wikinews articles, cleaned."""
+    docs = [clean.corpus(files.read_corpus(str(SEED))),
+            clean.corpus(files.read_corpus(str(ROOT / "seeds" / "wikinews" / "*.csv")))]
+    return [text for d in docs for text in d["text"]]
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory(monkeypatch):
+    """Each test starts with nothing remembered and no cache folder."""
+    monkeypatch.delenv(textindex.CACHE_VARIABLE, raising=False)
+    textindex._memory.clear()
+    textindex._used[0] = 0
+    yield
+    textindex._memory.clear()
+    textindex._used[0] = 0
+
+
+def _independent(text: str) -> tuple[list, list[str], list[int]]:
+    """Sentences from Punkt, then each sentence's tokens from its own text."""
+    spans = tokens.split_sentences(text)
+    words, sentence = [], []
+    for number, (start, end) in enumerate(spans):
+        found = tokens.words(text[start:end])
+        words += found
+        sentence += [number] * len(found)
+    return [list(span) for span in spans], words, sentence
+
+
+def test_the_index_matches_punkt_and_the_tokeniser_sentence_by_sentence(texts):
+    assert len(texts) == 296
+    for text in texts:
+        index = textindex.build(text)
+        spans, words, sentence = _independent(text)
+        assert index.sentences.tolist() == spans
+        assert textindex.words(index) == words
+        assert index.sentence.tolist() == sentence
+        # the offsets point at the tokens themselves
+        assert [text[s:e] for s, e in zip(index.starts, index.ends)] == words
+
+
+def test_offsets_by_hand():
+    text = "Russia's reply:  \"No.\"\n\nU.S. aid came."
+    index = textindex.build(text)
+    assert textindex.words(index) == ["Russia", "'s", "reply", ":", '"', "No", ".", '"',
+                                      "U.S.", "aid", "came", "."]
+    assert index.starts.tolist() == [0, 6, 9, 14, 17, 18, 20, 21, 24, 29, 33, 37]
+    assert index.sentences.tolist() == [[0, 22], [24, 38]]
+    assert index.vocabulary[:3] == ["Russia", "'s", "reply"]
+
+
+def test_the_disk_cache_and_worker_processes_give_the_same_arrays(texts, tmp_path, monkeypatch):
+    chosen = texts[:40]
+    assert textindex.prepare(chosen, jobs=2, folder=tmp_path) == 40
+    assert textindex.prepare(chosen, jobs=2, folder=tmp_path) == 0  # already there
+    assert len(list(tmp_path.glob("*.npz"))) == 40
+    assert not list(tmp_path.glob(".*"))  # no partial files left
+    monkeypatch.setenv(textindex.CACHE_VARIABLE, str(tmp_path))
+    for text in chosen:
+        cached, built = textindex.of(text), textindex.build(text)
+        assert cached.vocabulary == built.vocabulary
+        for a, b in zip(cached[:-1], built[:-1]):
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def test_a_damaged_cache_file_is_worked_out_again(texts, tmp_path, monkeypatch):
+    text = texts[0]
+    textindex.prepare([text], folder=tmp_path)
+    path = tmp_path / f"{textindex.key(text)}.npz"
+    path.write_bytes(path.read_bytes()[:100])  # cut short, as by a full disk
+    monkeypatch.setenv(textindex.CACHE_VARIABLE, str(tmp_path))
+    assert textindex.words(textindex.of(text)) == textindex.words(textindex.build(text))
+
+
+def test_the_key_is_the_text_itself():
+    assert textindex.key("a b") == textindex.key("a b")
+    assert textindex.key("a b") != textindex.key("a  b")
+    assert textindex.key("Mr. Putin") != textindex.key("Mr. Putin ")
+
+
+def test_tables_are_the_same_with_a_cache_without_one_and_beyond_the_memory_limit(
+        texts, tmp_path, monkeypatch):
+    import pandas as pd
+
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    plain = (tokens.table(docs), counting.sequence(docs), kwic.search(docs, "russia"))
+    textindex._memory.clear()
+    textindex.prepare(texts, jobs=2, folder=tmp_path)
+    monkeypatch.setenv(textindex.CACHE_VARIABLE, str(tmp_path))
+    monkeypatch.setattr(textindex, "MEMORY_LIMIT", 10_000)  # forget almost at once
+    again = (tokens.table(docs), counting.sequence(docs), kwic.search(docs, "russia"))
+    assert plain[0].equals(again[0]) and plain[1] == again[1] and plain[2].equals(again[2])
+    assert len(textindex._memory) == 1
+    sentences = words = 0
+    for text in texts:  # counted the independent way: Punkt, then each sentence's own tokens
+        spans, found, _ = _independent(text)
+        sentences, words = sentences + len(spans), words + sum(map(tokens.is_word, found))
+    assert plain[1].count(counting.BREAK) == sentences
+    assert len(plain[1]) == words + sentences
+
+
+def test_running_counts_sentences_without_words():
+    found = textindex.running(["— . Yes.", "No."], words_only=True)
+    assert [found.vocabulary[c] for c in found.codes] == ["yes", "no"]
+    assert found.sentence_counts.tolist() == [2, 1]  # "— ." is a sentence with no word
+    assert counting.sequence("— . Yes.") == ["\n", "yes", "\n"]
+
+
+def test_prepare_needs_a_folder():
+    with pytest.raises(ValueError, match="TEXTKIT_CACHE"):
+        textindex.prepare(["text"])
+
+
+def test_a_run_shares_one_index_and_removes_its_cache(tmp_path, project_root, monkeypatch):
+    """`textkit run` fills a new cache folder before the notebooks start and removes it after."""
+    from textkit import cli
+
+    seen = {}
+    real = textindex.prepare_corpus
+
+    def spy(parameters, *, cwd, jobs):
+        count = real(parameters, cwd=cwd, jobs=jobs)
+        folder = Path(os.environ[textindex.CACHE_VARIABLE])
+        seen.update(folder=folder, count=count, files=len(list(folder.glob("*.npz"))))
+        return count
+
+    monkeypatch.setattr(textindex, "prepare_corpus", spy)
+    assert cli.main(["run", "--no-progress", "--only", "01", "--only", "04",
+                     "--output", str(tmp_path / "run")]) == 0
+    assert seen["count"] == seen["files"] == 1 + 295  # the seed, and notebook 04's reference
+    assert not seen["folder"].exists()
+    assert textindex.CACHE_VARIABLE not in os.environ
