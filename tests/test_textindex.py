@@ -131,20 +131,18 @@ def test_prepare_needs_a_folder():
 
 def test_a_run_shares_one_index_and_removes_its_cache(tmp_path, project_root, monkeypatch):
     """`textkit run` fills a new cache folder before the notebooks start and removes it after."""
-    from textkit import cli
+    from textkit import cli, runner
 
     seen = {}
-    real = textindex.prepare_corpus
+    real = runner._unshare
 
-    def spy(parameters, *, cwd, jobs):
-        count = real(parameters, cwd=cwd, jobs=jobs)
-        folder = Path(os.environ[textindex.CACHE_VARIABLE])
-        seen.update(folder=folder, count=count, files=len(list(folder.glob("*.npz"))))
-        return count
+    def spy(cache):
+        seen.update(folder=cache, files=len(list(cache.glob("*.npz"))))
+        return real(cache)
 
-    monkeypatch.setattr(textindex, "prepare_corpus", spy)
+    monkeypatch.setattr(runner, "_unshare", spy)
     assert cli.main(["run", "--no-progress", "--only", "01", "--only", "04",
                      "--output", str(tmp_path / "run")]) == 0
-    assert seen["count"] == seen["files"] == 1 + 295  # the seed, and notebook 04's reference
+    assert seen["files"] == 1 + 295  # the seed, and notebook 04's reference
     assert not seen["folder"].exists()
     assert textindex.CACHE_VARIABLE not in os.environ

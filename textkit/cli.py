@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                      help="notebooks to run at once, in separate processes (default: %(default)s, "
                           "the number of cores)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="where the corpus is split into sentences and tokens, once for every "
+                          "notebook: local processes (default) or a dask cluster (--scheduler, "
+                          "or a LocalCluster of --jobs workers); results are identical")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="the dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786 "
+                          "(default: start a LocalCluster on this machine)")
     run.add_argument("--notebooks", default="notebooks", metavar="DIR",
                      help="the notebooks folder (default: %(default)s)")
     run.add_argument("--no-progress", action="store_true",
@@ -134,6 +141,9 @@ def _run(args, argv) -> int:
 
     if args.jobs < 1:
         raise ParameterError(f"--jobs must be at least 1, got {args.jobs}.")
+    if args.scheduler and args.engine != "dask":
+        raise ParameterError(f"--scheduler {args.scheduler} is for the dask engine: add "
+                             "--engine dask, or leave --scheduler out.")
     values = _read_parameters_file(args.parameters_file) if args.parameters_file else {}
     values.update({name: value for name, value in args.parameter})
     plan = runner.plan(notebooks_dir=args.notebooks, corpus=args.corpus, output=args.output,
@@ -151,7 +161,8 @@ def _run(args, argv) -> int:
     progress = "none" if args.no_progress else ("bar" if sys.stderr.isatty() else "lines")
     print(f"textkit: running {len(plan.notebooks)} notebook(s) into {plan.run_dir}", file=sys.stderr)
     run_dir = runner.execute(plan, jobs=args.jobs, progress=progress,
-                             notebooks_dir=args.notebooks, argv=["textkit", *argv])
+                             notebooks_dir=args.notebooks, argv=["textkit", *argv],
+                             engine=args.engine, scheduler=args.scheduler)
     print(f"textkit: done; open {run_dir / 'index.html'} (provenance in manifest.json)",
           file=sys.stderr)
     return 0

@@ -257,7 +257,8 @@ def run_name(corpus: str) -> str:
 
 def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
             notebooks_dir: str | Path = "notebooks", argv: list[str] | None = None,
-            record_as: str | Path | None = None, say=None) -> Path:
+            record_as: str | Path | None = None, say=None, engine: str = "local",
+            scheduler: str | None = None) -> Path:
     """Execute a checked plan; return the run folder.
 
     Parameters
@@ -278,6 +279,10 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
         into a temporary folder but records the original one); default: the run folder.
     say : callable, optional
         Where one-line notices go (default: standard error).
+    engine, scheduler : str, optional
+        Where the corpus is split into sentences and tokens before the notebooks start
+        (:func:`textkit.textindex.prepare`): ``"local"`` processes (``jobs`` of them) or
+        ``"dask"`` (the scheduler at ``scheduler``, or a LocalCluster of ``jobs`` workers).
 
     Returns
     -------
@@ -300,8 +305,11 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
         runfolder.tidy(run_dir, say=say)
         build = runfolder.make_build(run_dir)
         started = time.time()
-        jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan.notebooks)))
-        cache = _share(plan, jobs=jobs or 1, notebooks_dir=notebooks_dir, say=say)
+        workers = max(1, jobs or os.cpu_count() or 1)
+        cache = Path(tempfile.mkdtemp(prefix="textkit-cache-"))
+        _share(plan, cache, notebooks_dir=notebooks_dir, say=say, jobs=workers, engine=engine,
+               scheduler=scheduler, bar=progress == "bar")
+        jobs = min(workers, len(plan.notebooks))
         outcomes = _execute_all(plan, build, Path(record_as or run_dir), jobs=jobs,
                                 progress=progress, notebooks_dir=notebooks_dir, say=say)
         manifest = _manifest(plan, outcomes, record_as=Path(record_as or run_dir), jobs=jobs,
@@ -334,11 +342,11 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
     return run_dir
 
 
-def _share(plan: Plan, *, jobs: int, notebooks_dir, say) -> Path | None:
+def _share(plan: Plan, cache: Path, *, notebooks_dir, say, **options) -> None:
     """Split the corpus into sentences and tokens once, for every notebook of the run.
 
-    The indexes go into a new temporary folder that the kernels find through
-    ``TEXTKIT_CACHE`` (see :mod:`textkit.textindex`); it is removed when the run ends.
+    The indexes go into ``cache``, a new temporary folder that the kernels find through
+    ``TEXTKIT_CACHE`` (see :mod:`textkit.textindex`); :func:`_unshare` removes it.
     """
     from textkit import textindex
 
@@ -346,16 +354,23 @@ def _share(plan: Plan, *, jobs: int, notebooks_dir, say) -> Path | None:
     for values in plan.effective.values():  # the corpus options, and notebook 04's reference
         params = {**values, **params}
     if "corpus" not in params:
-        return None
-    cache = Path(tempfile.mkdtemp(prefix="textkit-cache-"))
+        return
     os.environ[textindex.CACHE_VARIABLE] = str(cache)
     started = time.perf_counter()
-    count = textindex.prepare_corpus(params, cwd=Path(notebooks_dir).resolve(), jobs=jobs)
+    # In a process of its own, so the corpus it reads is not held by the runner for the run.
+    reader = ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts)
+    try:
+        count = reader.submit(textindex.prepare_corpus, params,
+                              cwd=Path(notebooks_dir).resolve(), **options).result()
+    except BaseException:  # Ctrl-C or an error: stop the reader and its workers now
+        _stop_workers()
+        reader.shutdown(wait=False, cancel_futures=True)
+        raise
+    reader.shutdown()
     took = time.perf_counter() - started
     if took >= 1:  # worth a line only where it takes a while
         say(f"textkit: split {count} text(s) into sentences and tokens in {took:.1f} s "
             f"(shared by the notebooks)")
-    return cache
 
 
 def _unshare(cache: Path) -> None:

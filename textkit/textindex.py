@@ -141,8 +141,9 @@ def words(index: Index) -> list[str]:
     return np.asarray(index.vocabulary, dtype=object)[index.codes].tolist()
 
 
-def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None) -> int:
-    """Fill the disk cache with the index of every text, in ``jobs`` processes.
+def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: str = "local",
+            scheduler: str | None = None, bar: bool = False) -> int:
+    """Fill the disk cache with the index of every text, on an engine of ``jobs`` workers.
 
     Parameters
     ----------
@@ -150,34 +151,38 @@ def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None) -> int:
         The (cleaned) texts the notebooks will analyse.
     jobs : int, default 1
         Worker processes; each text is indexed by one of them. The indexes do not depend on
-        ``jobs``.
+        ``jobs`` or ``engine``.
     folder : str or Path, optional
         The cache folder; default: the one ``TEXTKIT_CACHE`` names.
+    engine : {"local", "dask"}, default "local"
+        Where the work is done (:func:`textkit.engines.map_texts`): processes on this machine,
+        or a dask cluster (``scheduler``, or a ``LocalCluster`` of ``jobs`` workers).
+    scheduler : str, optional
+        The address of a dask scheduler, e.g. ``tcp://10.0.0.5:8786`` (``engine="dask"`` only).
+    bar : bool, default False
+        Show a progress bar (documents per second).
 
     Returns
     -------
     int
         The number of texts indexed now (texts already in the cache are skipped).
     """
+    from textkit import engines
+
     folder = Path(folder or _folder() or "")
     if not str(folder) or str(folder) == ".":
         raise ValueError(f"no cache folder: pass folder= or set {CACHE_VARIABLE}")
     folder.mkdir(parents=True, exist_ok=True)
     todo = {key(text): text for text in texts}
-    todo = [text for name, text in todo.items() if not (folder / f"{name}.npz").exists()]
-    todo.sort(key=len, reverse=True)  # the longest first, so no worker is left with one at the end
-    if jobs <= 1 or len(todo) <= 1:
-        for text in todo:
-            _index_into(str(folder), text)
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            list(pool.map(_index_into, [str(folder)] * len(todo), todo, chunksize=1))
-    return len(todo)
+    todo = {name: text for name, text in todo.items() if not (folder / f"{name}.npz").exists()}
+    names, found = list(todo), engines.map_texts(build, list(todo.values()), engine=engine,
+                                                  jobs=jobs, scheduler=scheduler)
+    for position, index in tqdm_if(bar, found, total=len(names)):
+        _save(folder, names[position], index)  # the workers send each index back to be saved
+    return len(names)
 
 
-def prepare_corpus(parameters: dict, *, cwd: str | Path, jobs: int = 1) -> int:
+def prepare_corpus(parameters: dict, *, cwd: str | Path, jobs: int = 1, **options) -> int:
     """Read and clean a run's corpus as its notebooks will, and :func:`prepare` every text.
 
     Parameters
@@ -190,6 +195,8 @@ def prepare_corpus(parameters: dict, *, cwd: str | Path, jobs: int = 1) -> int:
         The notebooks' working directory.
     jobs : int, default 1
         Worker processes for :func:`prepare`.
+    **options
+        ``engine``, ``scheduler`` and ``bar`` of :func:`prepare`.
 
     Returns
     -------
@@ -215,12 +222,7 @@ def prepare_corpus(parameters: dict, *, cwd: str | Path, jobs: int = 1) -> int:
         docs = clean.corpus(groups.assign(raw, parameters.get("group_by", "")), skip=skip)
         reference = keyness.reference_documents(
             where(parameters.get("reference_corpus", "")), skip_cleaning=skip, exclude=docs, **read)
-    return prepare([*docs["text"], *reference["text"]], jobs=jobs)
-
-
-def _index_into(folder: str, text: str) -> None:
-    """Worker: index one text and save it in ``folder``."""
-    _save(Path(folder), key(text), build(text))
+    return prepare([*docs["text"], *reference["text"]], jobs=jobs, **options)
 
 
 def _folder() -> Path | None:
@@ -328,6 +330,15 @@ def running(texts, *, lowercase: bool = True, words_only: bool = False) -> Runni
         folded, vocabulary = _factorize(tokens.fold(vocabulary))
         codes = folded[codes]
     return Running(codes, vocabulary, *fields, counts)
+
+
+def tqdm_if(show: bool, items, total: int):
+    """``items``, wrapped in a progress bar (documents per second) when ``show``."""
+    if not show:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="splitting sentences", total=total, unit="doc", mininterval=1)
 
 
 def progress(items, what: str):
