@@ -62,7 +62,10 @@ Figures and runs
 
 ``plots``        matplotlib figures (a package: words, actors, x-rays, networks)
 ``provenance``   versions and git state recorded with every result
+``planning``     checks a run's notebooks, parameters, inputs and run folder before it starts
 ``runner``       executes the notebooks with papermill into ``outputs/<run_name>/``
+``textindex``    each text split into sentences and tokens once, shared by every notebook
+``engines``      one function over many texts: local processes or a dask cluster
 ``runfolder``    which run folder may be replaced, the run lock, the build folder and the swap
 ``report``       notebook HTML and the run's ``index.html``
 ``verify``       ``textkit verify``: re-execute a run and compare every output
