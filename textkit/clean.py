@@ -352,8 +352,28 @@ def corpus(documents: pd.DataFrame, *, names: Iterable[str] = NEWS, skip: Iterab
     chosen = steps(names, skip=skip)
     known = _known(documents, chosen, evidence)
     cleaned = documents.copy()
-    cleaned["text"] = [_clean(t, chosen, known)[0] for t in documents["text"]]
+    cleaned["text"] = [text for text, _ in _cleaned(documents["text"], chosen, known)]
     return cleaned
+
+
+#: The last corpus cleaned (its key and each text's result): a notebook cleans a corpus, then
+#: reports and lists what was removed, and each of those needs the same pass.
+_last: dict = {}
+
+
+def _cleaned(texts, chosen: tuple[str, ...], known: Known) -> list[tuple[str, list[list[Edit]]]]:
+    """:func:`_clean` on every text; the same texts, steps and evidence again are not redone."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=20)
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0\1")
+    key = (digest.hexdigest(), len(texts), chosen, known)
+    if _last.get("key") != key:
+        _last.clear()
+        _last.update(key=key, results=[_clean(text, chosen, known) for text in texts])
+    return _last["results"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -366,8 +386,8 @@ def _edits(documents: pd.DataFrame, names: Iterable[str], skip: Iterable[str],
     """Clean each document; yield its id, the steps and each step's edits."""
     chosen = steps(names, skip=skip)
     known = _known(documents, chosen, given)
-    for doc_id, raw in zip(documents["doc_id"], documents["text"]):
-        yield doc_id, chosen, _clean(raw, chosen, known)[1]
+    for doc_id, (_, done) in zip(documents["doc_id"], _cleaned(documents["text"], chosen, known)):
+        yield doc_id, chosen, done
 
 
 def _removal(edit: Edit) -> bool:
