@@ -390,3 +390,15 @@ def test_normalise_works_without_a_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert tokens.normalise(["casas"], "lemma", language="es") == ["casa"]
     assert tokens.normalise(["casas"], "stem", language="es") == ["cas"]
+
+
+def test_the_shipped_combining_mark_ranges_are_this_pythons():
+    """textkit/data/combining_marks.txt saves every process 0.4 s; it must say what unicodedata says."""
+    import unicodedata
+
+    from conftest import ROOT
+
+    version, ranges = (ROOT / "textkit" / "data" / "combining_marks.txt").read_text("ascii").split()
+    assert version == unicodedata.unidata_version
+    assert ranges == tokens._find_mark_ranges() == tokens._mark_ranges()
+    assert "\\U00000300-\\U0000036f" in ranges  # the combining diacritics, by hand

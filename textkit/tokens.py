@@ -56,7 +56,24 @@ def _mark_ranges() -> str:
 
     Python's ``\\w`` does not match combining marks, so without them a word in Devanagari,
     Bengali, Thai or Arabic with vowel signs ("किया") would fall apart into letters and marks.
+    Looking at every code point takes about 0.4 s, paid by every process that imports this
+    module (each kernel of a run), so the ranges for this Python's Unicode version are read
+    from ``textkit/data/combining_marks.txt`` when they are there (a test checks the file
+    against :func:`_find_mark_ranges`).
     """
+    import unicodedata
+    from pathlib import Path
+
+    try:
+        saved = (Path(__file__).parent / "data" / "combining_marks.txt").read_text("ascii")
+        version, ranges = saved.split()
+    except (OSError, ValueError):
+        return _find_mark_ranges()
+    return ranges if version == unicodedata.unidata_version else _find_mark_ranges()
+
+
+def _find_mark_ranges() -> str:
+    """:func:`_mark_ranges`, worked out from :mod:`unicodedata` code point by code point."""
     import sys
     import unicodedata
 
