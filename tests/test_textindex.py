@@ -141,8 +141,21 @@ def test_a_run_shares_one_index_and_removes_its_cache(tmp_path, project_root, mo
         return real(cache)
 
     monkeypatch.setattr(runner, "_unshare", spy)
+    monkeypatch.setattr(runner, "SHARE_FROM", 0)  # the seed alone is split in the kernels
     assert cli.main(["run", "--no-progress", "--only", "01", "--only", "04",
                      "--output", str(tmp_path / "run")]) == 0
     assert seen["files"] == 1 + 295  # the seed, and notebook 04's reference
     assert not seen["folder"].exists()
     assert textindex.CACHE_VARIABLE not in os.environ
+
+
+def test_a_small_run_splits_in_the_kernels(tmp_path, project_root, monkeypatch):
+    """Below runner.SHARE_FROM (the seed and the Wikinews reference) no cache is made."""
+    from textkit import cli, runner
+
+    made = []
+    monkeypatch.setattr(runner, "_share", lambda *args, **kwargs: made.append(args))
+    assert runner._input_bytes(runner.plan(only=["04"], output=str(tmp_path / "x"))) < (
+        runner.SHARE_FROM)
+    assert cli.main(["run", "--no-progress", "--only", "01", "--output", str(tmp_path / "run")]) == 0
+    assert made == [] and (tmp_path / "run" / "word_frequencies.csv").exists()

@@ -46,7 +46,7 @@ CACHE_VARIABLE = "TEXTKIT_CACHE"
 
 #: Indexes kept in memory at most, in bytes of offsets (the oldest are dropped first; they are
 #: read back from the disk cache, or worked out again, when asked for).
-MEMORY_LIMIT = 400_000_000
+MEMORY_LIMIT = 200_000_000
 
 # The token pattern with the whitespace before each token captured too: the lengths of both
 # give every token's offset without a Match object per token.
@@ -57,7 +57,8 @@ _used = [0]  # bytes held in _memory
 
 
 class Index(NamedTuple):
-    """The sentences and tokens of one text: character offsets (NumPy ``int64`` arrays) and codes.
+    """The sentences and tokens of one text: character offsets and codes (NumPy ``int32`` arrays,
+    ``int64`` for a text of 2**31 characters or more).
 
     ``sentences`` has one ``(start, end)`` row per sentence (:func:`textkit.tokens.sentence_spans`);
     ``starts`` and ``ends`` give every token (words and punctuation,
@@ -101,7 +102,9 @@ def build(text: str) -> Index:
     before = np.concatenate(([0], step))[np.cumsum(counts) - counts]  # step before each sentence
     ends = sentences[sentence, 0] + step - np.repeat(before, counts) if total else step
     codes, vocabulary = _factorize(list(map(itemgetter(1), found)))
-    return Index(sentences, ends - size, ends, sentence, codes, vocabulary)
+    small = np.int32 if len(text) < 2**31 else np.int64  # half the memory for any real text
+    return Index(*(a.astype(small) for a in (sentences, ends - size, ends, sentence, codes)),
+                 vocabulary)
 
 
 def _factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -355,4 +358,5 @@ def progress(items, what: str):
 
 
 def _join(arrays: list[np.ndarray]) -> np.ndarray:
-    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+    """One ``int64`` array (the tables' integer type) from the texts' arrays."""
+    return np.concatenate(arrays).astype(np.int64) if arrays else np.zeros(0, dtype=np.int64)
