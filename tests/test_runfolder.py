@@ -189,12 +189,20 @@ def test_tidy_clears_a_killed_build_and_restores_results_left_aside(tmp_path):
 
 
 def _start_run(out: Path, *extra) -> subprocess.Popen:
-    """Start `textkit run` in a process group of its own (as a terminal would)."""
+    """Start `textkit run` in a process group of its own (as a terminal would).
+
+    Ctrl-C is set back to its default in the child: a test session started in the background
+    (``make test &``) ignores SIGINT, and a child would inherit that and never see Ctrl-C.
+    """
     return subprocess.Popen(
         [sys.executable, "-m", "textkit.cli", "run", "--output", str(out), *extra],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_default_ctrl_c,
     )
+
+
+def _default_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_kernels(process: subprocess.Popen, timeout: float = 60) -> None:
