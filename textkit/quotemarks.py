@@ -55,6 +55,7 @@ bisection for every look-up.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import NamedTuple
 
@@ -62,6 +63,7 @@ import pandas as pd
 
 from textkit import names as names_module
 from textkit import tokens
+from textkit.alternation import trie
 
 #: Reporting verbs recognised next to a speaker (lower case; matched as whole words).
 VERBS = tuple(
@@ -118,29 +120,54 @@ CUES = tuple(
 )
 
 #: A reporting verb of :data:`VERBS` as a whole word, in any case, or "according to" /
-#: "pointed out" (group 1 is the verb as written).
+#: "pointed out" (group 1 is the verb as written). The words form a trie
+#: (:func:`textkit.alternation.trie`): the same matches as their plain alternation, found
+#: many times faster.
 VERB = re.compile(
-    r"(?<![\w'’-])(" + "|".join(sorted(VERBS, key=len, reverse=True))
-    + r"|according to|pointed out|points out|pointing out)(?![\w'’-])", re.IGNORECASE,
+    r"(?<![\w'’-])(" + trie(VERBS + ("according to", "pointed out", "points out", "pointing out"))
+    + r")(?![\w'’-])", re.IGNORECASE,
 )
-_NAMING = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in NAMING) + r")[\s,:]*$", re.IGNORECASE)
+_NAMING = re.compile(r"(?<![\w-])(?:" + trie(NAMING) + r")[\s,:]*$", re.IGNORECASE)
+_LONGEST_NAMING = max(map(len, NAMING))
+#: The words that end a naming phrase of :data:`_NAMED` ("a film called", "a sign saying").
+_NAMED_END = re.compile(r"(?:called|saying|reading|said|read)\Z", re.IGNORECASE)
 _NAMED = re.compile(
     r"(?:\b(?:a|an|the)\s+[\w-]+|\b(?:is|was|be|been|are|were))\s+called[\s,:]*$"
     r"|\b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|flags?)\b[^.\"]{0,40}?"
     r"\s(?:saying|reading|that\s+(?:said|read))[\s,:]*$",
     re.IGNORECASE,
 )
-_CUE = re.compile(r"(?<![\w'’-])(?:" + "|".join(CUES) + r"|According)(?![\w'’-])")
+_CUE = re.compile(r"(?<![\w'’-])(?:" + trie(CUES + ("According",)) + r")(?![\w'’-])")
 
 #: The spaces and punctuation between a closing mark and the words after it.
 LEAD = re.compile(r"[\s,;-]*")
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "\u201c\u201e\u201f", "\u201d"
 _SINGLE_OPEN = "\u2018\u201a\u201b"
+_OPENING = _DOUBLE_OPEN + _SINGLE_OPEN
+#: The marks of each kind. An apostrophe between two word characters ("don't") is left out of
+#: the single ones: :func:`_flanking` would find it neither opens nor closes and drop it.
 _MARK_CHARS = {
     "double": re.compile('["\u201c\u201d\u201e\u201f]'),
-    "single": re.compile("['\u2018\u2019\u201a\u201b]"),
+    "single": re.compile("['\u2018\u2019\u201a\u201b](?:(?<=[\u2018\u201a\u201b])|(?<!\\w.)|(?!\\w))"),
 }
 _ELISIONS = re.compile(r"(?:em|til|cause|tis|twas|n|bout|round|\d)\b", re.IGNORECASE)
+_AFTER_S = re.compile(r"\s+[a-z]")
+_TWO_ALNUM = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)  # two letters or digits
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what makes a token a word (tokens.is_word)
+_PUNCTUATION = re.compile(r"[.,!?]")
+_LABEL_AFTER = re.compile(r"\s*(?:signs?|banners?|placards?|posters?|slogans?|hashtags?)\b")
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w'-]+\s+(?:of|from|at)\s$")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'-]+\s$")
+_CAPITAL_AFTER = re.compile(r"\s[A-Z]")
+_NOUN_AFTER = re.compile(r"\s+([a-z][\w-]+)")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+_NICKNAMED = re.compile(r"\b(?:referred\s+to|known)\s+as$")
+_CUE_AFTER = re.compile(
+    r"(?:(?:[A-Z][\w.'-]*|he|she|they|it|the|a|an|has|have|had|was|is|also|then|[a-z]+ly)\s+){0,5}?"
+    + _CUE.pattern
+)
+_SMALL_WORDS = frozenset("a an the of and in on for to at by with or".split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,7 +176,8 @@ _ELISIONS = re.compile(r"(?:em|til|cause|tis|twas|n|bout|round|\d)\b", re.IGNORE
 
 
 class Mark(NamedTuple):
-    """A quotation mark and what it can do: ``open``, ``close`` or ``either``."""
+    """A quotation mark and what it can do: ``open``, ``close`` or ``either`` (the pairing reads
+    marks as plain ``(pos, role)`` tuples in this order: :func:`_marks`)."""
 
     pos: int
     role: str
@@ -206,11 +234,15 @@ def quotations(text: str, paragraphs: list, sentences: list) -> list[Span]:
     :class:`Span` records, for a text whose paragraphs and sentences are already split
     (``(start, end)`` pairs of :func:`textkit.tokens.paragraph_spans` and
     :func:`textkit.tokens.sentence_spans`)."""
-    primary = _primary(text)
+    marks = {kind: _marks(text, kind) for kind in ("double", "single")}
+    primary = _primary(marks)
+    other = "single" if primary == "double" else "double"
+    offsets = {kind: [pos for pos, _ in found] for kind, found in marks.items()}
     paired = []
     for p_start, p_end in paragraphs:
-        found = _pair(text, _marks(text, p_start, p_end, primary), p_end)
-        paired.extend(sorted(found + _secondary(text, p_start, p_end, primary, found)))
+        found = _pair(text, _within(marks[primary], offsets[primary], p_start, p_end), p_end)
+        others = _within(marks[other], offsets[other], p_start, p_end)
+        paired.extend(sorted(found + _secondary(text, others, p_end, other, found)))
     paired = _continuations(text, paired, paragraphs)
     starts = [s for s, _ in sentences]
     verdicts = [_verdict(text, s, paired, sentences, starts) for s in paired]
@@ -221,12 +253,20 @@ def quotations(text: str, paragraphs: list, sentences: list) -> list[Span]:
     ]
 
 
-def _secondary(text: str, p_start: int, p_end: int, primary: str, found: list[Span]) -> list[Span]:
-    """Closed spans in the other kind of marks outside the primary ones ('heightened alert')."""
-    other = "single" if primary == "double" else "double"
+def _within(marks: list[tuple], offsets: list[int], start: int, end: int) -> list[tuple]:
+    """The marks between two offsets (``offsets`` are the marks' positions, sorted)."""
+    return marks[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
+
+
+def _secondary(text: str, marks: list[tuple], p_end: int, other: str,
+               found: list[Span]) -> list[Span]:
+    """Closed spans in the other kind of marks (``marks``, those of one paragraph) outside the
+    primary ones (``found``): 'heightened alert'."""
+    if not marks:
+        return []
     inside = [(s.start, s.end) for s in found]
-    marks = [m for m in _marks(text, p_start, p_end, other)
-             if not any(a <= m.pos < b for a, b in inside) and (other == "double" or m.role != "either")]
+    marks = [(pos, role) for pos, role in marks if (other == "double" or role != "either")
+             and not any(a <= pos < b for a, b in inside)]
     return [s for s in _pair(text, marks, p_end) if s.closed]
 
 
@@ -234,26 +274,30 @@ def _sentence_index(starts: list, pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def _primary(text: str) -> str:
-    """Return ``"single"`` when single marks open more quotations than double ones, else ``"double"``."""
-    singles = sum(1 for m in _marks(text, 0, len(text), "single") if m.role == "open")
-    doubles = sum(1 for m in _marks(text, 0, len(text), "double") if m.role != "close")
+def _primary(marks: dict) -> str:
+    """Return ``"single"`` when single marks open more quotations than double ones, else
+    ``"double"`` (``marks``: the text's marks of each kind, from :func:`_marks`)."""
+    singles = sum(1 for _, role in marks["single"] if role == "open")
+    doubles = sum(1 for _, role in marks["double"] if role != "close")
     return "single" if singles > doubles else "double"
 
 
-def _marks(text: str, start: int, end: int, primary: str) -> list[Mark]:
-    """Return the marks of the primary kind between ``start`` and ``end`` with their roles."""
+def _marks(text: str, kind: str) -> list[tuple[int, str]]:
+    """Return the marks of one kind (``"double"`` or ``"single"``) in the text, with their roles:
+    ``(pos, role)`` as in :class:`Mark`, as plain tuples (a text has many marks; the garbage
+    collector soon stops tracing a plain tuple, never a named one). A mark's role depends only on
+    its neighbours, so the text is read once for all paragraphs."""
     found = []
-    for match in _MARK_CHARS[primary].finditer(text, start, end):
+    for match in _MARK_CHARS[kind].finditer(text):
         char, pos = match.group(), match.start()
-        if char in _DOUBLE_OPEN + _SINGLE_OPEN:
+        if char in _OPENING:
             role = "open"
         elif char == _DOUBLE_CLOSE:
             role = "close"
         else:
-            role = _flanking(text, pos, primary)
+            role = _flanking(text, pos, kind)
         if role:
-            found.append(Mark(pos, role))
+            found.append((pos, role))
     return found
 
 
@@ -272,23 +316,24 @@ def _flanking(text: str, pos: int, primary: str) -> str:
     if primary == "single":  # an apostrophe is not a mark: don't, '90s, 'em, the players' union
         if role == "either" or (role == "open" and _ELISIONS.match(text, pos + 1)):
             return ""
-        if role == "close" and before in "sS" and re.match(r"\s+[a-z]", text[pos + 1 : pos + 3]):
+        if role == "close" and before in "sS" and _AFTER_S.match(text[pos + 1 : pos + 3]):
             return ""
     return role
 
 
-def _pair(text: str, marks: list[Mark], p_end: int) -> list[Span]:
-    """Pair the marks of one paragraph; an opening mark while one is open ends the open one."""
+def _pair(text: str, marks: list[tuple], p_end: int) -> list[Span]:
+    """Pair the marks ``(pos, role)`` of one paragraph; an opening mark while one is open ends
+    the open one."""
     found, opened = [], None
-    for mark in marks:
+    for pos, role in marks:
         if opened is None:
-            if mark.role != "close":  # a stray closing mark opens nothing
-                opened = mark.pos
-        elif mark.role == "open":
-            found.append(Span(opened, _text_end(text, opened, mark.pos), False))
-            opened = mark.pos
+            if role != "close":  # a stray closing mark opens nothing
+                opened = pos
+        elif role == "open":
+            found.append(Span(opened, _text_end(text, opened, pos), False))
+            opened = pos
         else:
-            found.append(Span(opened, mark.pos + 1, True))
+            found.append(Span(opened, pos + 1, True))
             opened = None
     if opened is not None:
         found.append(Span(opened, _text_end(text, opened, p_end), False))
@@ -312,7 +357,7 @@ def _continuations(text: str, paired: list[Span], paragraphs: list) -> list[Span
             span.start in firsts and previous is not None and not previous.closed
             and pair_index(paragraphs, previous.start) == pair_index(paragraphs, span.start) - 1
         )
-        result.append(span._replace(continued=continues))
+        result.append(Span(span.start, span.end, span.closed, True) if continues else span)
     return result
 
 
@@ -329,12 +374,12 @@ def _verdict(text: str, span: Span, paired: list[Span], sentences: list, starts:
     that is kept on its own (a partial quotation next to a full one).
     """
     inner = inner_text(text, span)
-    if sum(c.isalnum() for c in inner) < 2 or _named(text, span):
+    if not _TWO_ALNUM.search(inner) or _named(text, span):
         return "no"
     if span.continued or not span.closed:
         return "yes"
-    words = word_count(inner)
-    if _title_case(inner) and words <= 6:
+    words, title_case = _quoted(inner)
+    if title_case and words <= 6:
         return "yes" if _adjacent_cue(text, span) else "no"
     cue = _speech_cue(text, span, paired, sentences, starts)
     if _modifier(text, span) and not cue:
@@ -347,48 +392,66 @@ def _verdict(text: str, span: Span, paired: list[Span], sentences: list, starts:
 def _named(text: str, span: Span) -> bool:
     """Tell whether a span is used as a name: after a naming phrase, as a nickname or a label."""
     before = text[max(0, span.start - 60) : span.start]
-    if _NAMING.search(before) or _NAMED.search(before):
+    if _naming_before(before):
         return True
     after = text[span.end : span.end + 30]
-    if re.match(r"\s*(?:signs?|banners?|placards?|posters?|slogans?|hashtags?)\b", after):
+    if _LABEL_AFTER.match(after):
         return True  # "Where is David Cameron?" sign
     inner = inner_text(text, span)
-    short = len(inner.split()) <= 4 and not re.search(r"[.,!?]", inner)
-    if short and re.search(r"[A-Z][\w'-]+\s+(?:of|from|at)\s$", before):
+    words = len(inner.split())
+    short = words <= 4 and not _PUNCTUATION.search(inner)
+    if short and _NAME_OF_BEFORE.search(before):
         return True  # Anna Franowska of "Have no fear": an organisation's name
-    nickname = re.search(r"(?<![.!?]\s)\b[A-Z][\w'-]+\s$", before) and re.match(r"\s[A-Z]", after)
-    return bool(nickname and len(inner.split()) <= 2 and not re.search(r"[.,!?]", inner))
+    if not (short and words <= 2):
+        return False
+    return bool(_CAPITAL_AFTER.match(after) and _NAME_BEFORE.search(before))  # Pasquale "Pat" Di Cicco
+
+
+def _naming_before(before: str) -> bool:
+    """Tell whether ``before`` ends with a naming word or phrase (:data:`_NAMING`,
+    :data:`_NAMED`), then spaces, commas or colons.
+
+    Both patterns end in ``[\\s,:]*$``, so their words end where those characters start: the
+    search for :data:`_NAMING` starts at most its longest phrase earlier, and :data:`_NAMED`
+    is tried only when its last word is there (the same answer, with far fewer positions tried).
+    """
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] in ",:"):
+        end -= 1
+    if _NAMING.search(before, max(0, end - _LONGEST_NAMING)):
+        return True
+    return bool(_NAMED_END.search(before, max(0, end - 7), end) and _NAMED.search(before))
 
 
 def _modifier(text: str, span: Span) -> bool:
     """Tell whether a span stands between a determiner and a noun (the "one country" model)."""
     before = text[max(0, span.start - 10) : span.start]
-    noun = re.match(r"\s+([a-z][\w-]+)", text[span.end : span.end + 30])
+    noun = _NOUN_AFTER.match(text[span.end : span.end + 30])
     return bool(
-        re.search(r"(?<![\w-])(?:the|a|an|its|their|his|her|our)\s+$", before, re.IGNORECASE)
+        _DETERMINER_BEFORE.search(before)
         and noun and not VERB.fullmatch(noun.group(1)) and noun.group(1) not in names_module.FUNCTION_WORDS
     )
 
 
-def _title_case(inner: str) -> bool:
-    """Tell whether every word of a span is capitalised (a title or a name: "The Lion Man")."""
+def _title_case(inner: str, found: list[str]) -> bool:
+    """Tell whether every word of a span is capitalised (a title or a name: "The Lion Man");
+    ``found`` are its tokens (:func:`textkit.tokens.words`)."""
     if inner.rstrip()[-1:] in ",!?" and len(inner.split()) == 1:
         return False  # "No," / "Why?": speech
-    words = [w for w in tokens.words(inner) if w[0].isalpha()]
-    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "or"}
-    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w in small for w in words)
+    words = [w for w in found if w[0].isalpha()]
+    capitalised = all(w[0].isupper() or w in _SMALL_WORDS for w in words)
+    return bool(words) and words[0][0].isupper() and capitalised
 
 
 def _adjacent_cue(text: str, span: Span) -> bool:
     """Tell whether a cue stands right next to a span: within three words before, or just after."""
-    before = re.split(r"[.!?\n]", text[max(0, span.start - 60) : span.start])[-1]
+    before = _SENTENCE_STOP.split(text[max(0, span.start - 60) : span.start])[-1]
     before = " ".join(before.split()[-3:])
-    if re.search(r"\b(?:referred\s+to|known)\s+as$", before):
+    if _NICKNAMED.search(before):
         return False  # "referred to as "The Lion Man"": a nickname
     after = text[span.end : span.end + 60]
     lead = LEAD.match(after).end()
-    subject = r"(?:(?:[A-Z][\w.'-]*|he|she|they|it|the|a|an|has|have|had|was|is|also|then|[a-z]+ly)\s+){0,5}?"
-    return bool(_CUE.search(before)) or bool(re.match(subject + _CUE.pattern, after[lead:]))
+    return bool(_CUE.search(before)) or bool(_CUE_AFTER.match(after[lead:]))
 
 
 def _own_sentence(inner: str) -> bool:
@@ -402,7 +465,7 @@ def _speech_cue(text: str, span: Span, paired: list[Span], sentences: list, star
     first = _sentence_index(starts, span.start)
     last = _sentence_index(starts, max(span.start, span.end - 1))
     low, high = sentences[first][0], sentences[last][1]
-    if re.search(r":\s*$", text[low : span.start]):
+    if ends_with_colon(text, low, span.start):
         return True
     outside, pos = [], low
     i = max(0, bisect.bisect_left(paired, (low,)) - 1)
@@ -422,6 +485,45 @@ def inner_text(text: str, span: Span) -> str:
     return text[span.start + 1 : span.end - 1 if span.closed else span.end]
 
 
+def span_words(text: str, span: Span) -> int:
+    """Count the word tokens of a quotation: :func:`word_count` of its :func:`inner_text`, the
+    same as of the quotation on one line without a final comma (only spaces and a comma token
+    differ), and cached from its verdict."""
+    return _quoted(inner_text(text, span))[0]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _quoted(inner: str) -> tuple[int, bool]:
+    """The word count (:func:`word_count`) of a quotation's words and whether they read as a
+    title (:func:`_title_case`), from one tokenization."""
+    found = tokens.words(inner)
+    return _counted(found), _title_case(inner, found)
+
+
 def word_count(quote: str) -> int:
-    """Count word tokens (not punctuation, not the clitic 's)."""
-    return sum(1 for t in tokens.words(quote) if tokens.is_word(t) and t not in ("'s", "’s"))
+    """Count word tokens (not punctuation, not the clitic 's).
+
+    >>> word_count("Russia's troops -- 100,000 of them -- stay.")
+    6
+    """
+    return _counted(tokens.words(quote))
+
+
+def _counted(found: list[str]) -> int:
+    """Count the word tokens among tokens: those with a letter or a digit (what
+    :func:`textkit.tokens.is_word` tells, tested in the regular expression engine), less the
+    clitic 's."""
+    return len(list(filter(_ALNUM.search, found))) - found.count("'s") - found.count("’s")
+
+
+def ends_with_colon(text: str, low: int, high: int) -> bool:
+    """Tell whether ``text[low:high]``, less its final whitespace, ends with a colon (what
+    ``re.search(r":\\s*$", text[low:high])`` tells, without copying the text).
+
+    >>> ends_with_colon("He said: \\n", 0, 10), ends_with_colon("He said: no", 0, 11)
+    (True, False)
+    """
+    end = high
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    return end > low and text[end - 1] == ":"

@@ -25,7 +25,8 @@ import pandas as pd
 from textkit import referents, speakers
 from textkit.errors import ParameterError
 from textkit.quotemarks import CUES, NAMING, VERBS, Mark, spans  # noqa: F401  (re-exported)
-from textkit.quotemarks import Span, inner_text, word_count
+from textkit.quotemarks import Span, inner_text, span_words
+from textkit.quotemarks import word_count  # noqa: F401  (importable from here, as before)
 from textkit.referents import Attribution, Document
 from textkit.referents import Entity, Subject  # noqa: F401  (re-exported)
 
@@ -125,7 +126,7 @@ def _row(document: Document, span: Span, found: Attribution) -> tuple:
         speaker = (entity.speaker, entity.title, entity.kind, entity.actor, entity.group, entity.type)
     return (
         document.doc_id, *speaker, found.words, found.verb.lower(), found.how, quote,
-        word_count(quote), span.start, span.end, document.sentence_of(span.start),
+        span_words(document.text, span), span.start, span.end, document.sentence_of(span.start),
         document.paragraph_of(span.start), span.closed, span.continued,
     )
 

@@ -75,6 +75,10 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _LOOK_BACK = 60  # pronoun antecedents looked at, at most
 _TITLE_WORDS = names_module.LOWER_TITLES | DETERMINERS | names_module._TITLE_MODIFIERS | {"former", "then"}
 _DICTIONARY_KINDS = {"person": "person", "organisation": "organisation", "country": "place", "other": "unknown"}
+_PUNCTUATION = re.compile(r"[,;:!?\"“”()]")
+_DESCRIBING = re.compile(r"\s+(?:[a-z-]+\s+){1,3}")
+_APPOSITION = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,6}?")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 
 
 class Entity(NamedTuple):
@@ -314,7 +318,7 @@ def name_ahead(document: Document, pos: int, limit: int) -> Entity | None:
     between = document.text[pos : name.start]
     if not between.strip():
         return name
-    if len(between) > 60 or re.search(r"[,;:!?\"“”()]", between):
+    if len(between) > 60 or _PUNCTUATION.search(between):
         return None
     return name if descriptors(between.replace(".", " ")) else None
 
@@ -331,7 +335,7 @@ def person_in(document: Document, low: int, high: int) -> Entity | None:
         if (name.kind == "person" or name.type == "person") and not document.text.startswith(("'s", "’s"), name.end):
             following = document.names[i] if i < len(document.names) else None
             between = document.text[name.end : following.start] if following is not None else ""
-            if following is not None and following.start < high and re.fullmatch(r"\s+(?:[a-z-]+\s+){1,3}", between):
+            if following is not None and following.start < high and _DESCRIBING.fullmatch(between):
                 return following if descriptors(between) else name
             return name
     return None
@@ -339,11 +343,11 @@ def person_in(document: Document, low: int, high: int) -> Entity | None:
 
 def apposition_person(document: Document, pos: int, end: int) -> Entity | None:
     """A person named right after ``pos`` between commas: ", Abdullah Kurdi," / ", Pradeep Khosla."."""
-    match = re.match(r"\s*,\s*(?:[\w'’-]+\s+){0,6}?", document.text[pos:end])
+    match = _APPOSITION.match(document.text[pos:end])
     if match is None:
         return None
     person = person_in(document, pos, end)
-    if person is None or not re.match(r"\s*(?:[,.;:!?]|$)", document.text[person.end : person.end + 3]):
+    if person is None or not _APPOSITION_END.match(document.text[person.end : person.end + 3]):
         return None
     return person
 

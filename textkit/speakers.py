@@ -39,7 +39,7 @@ import bisect
 import re
 
 from textkit import names as names_module
-from textkit.quotemarks import LEAD, VERB, Span, inner_text, pair_index
+from textkit.quotemarks import LEAD, VERB, Span, ends_with_colon, inner_text, pair_index
 from textkit.referents import (
     DETERMINERS, OBJECT, Attribution, Document, Entity, Subject, apposition_person, descriptors,
     fullest, name_ahead, name_subject, person_in, remember, resolve, role_phrase,
@@ -70,6 +70,21 @@ _BOUNDARIES = frozenset(
     """that and but or while as when where who whom which because if after before though although
     so then also than since until whether nor""".split()
 )
+_FINAL_STOP = re.compile(r"[.!?…][\])]*\s*$")
+_TO_STOP = re.compile(r"[^.;!?]*[.;!?]")
+_THAT = re.compile(r"\bthat\b")
+_CHUNK = re.compile(r"[^,;:.!?\"“”()]{0,80}")
+_AGENT = re.compile(r"(?:\s+[a-z]+){0,2}?\s+by\s+")
+_AS_END = re.compile(r"\s+as\s*$")
+_BE_END = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
+_AND_END = re.compile(r"\b(?:and|but|then)\s*$")
+_PRONOUN_FIRST = re.compile(r"\s*(he|she|they|it)\b", re.IGNORECASE)
+_PARTICIPLE_FIRST = re.compile(r"\s*[A-Z][a-z]+ing\b")
+_ONLY_COLON = re.compile(r"\s*[:,]?\s*$")
+_CLAUSE_MARKS = re.compile(r"[,;:()\"“”]")
+_RELATIVE_END = re.compile(r",\s*(which|who)$")
+_COMMA_END = re.compile(r",\s*$")
+_CAPITALISED_END = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)$")
 
 
 def attribute(document: Document) -> list[Attribution]:
@@ -116,7 +131,7 @@ def _after(document: Document, index: int, span: Span) -> Attribution | None:
     lead = LEAD.match(text, span.end, limit).end()
     if lead >= limit or text[lead] in ".!?":
         return None  # the sentence ended with the quotation
-    strict = re.search(r"[.!?…][\])]*\s*$", inner_text(text, span)) is not None and "," not in text[span.end : lead]
+    strict = _FINAL_STOP.search(inner_text(text, span)) is not None and "," not in text[span.end : lead]
     clause = _clause_end(text, lead, limit)
     verb = next(iter(_verbs(text, lead, clause)), None)
     if verb is None or len(text[lead : verb.start()].split()) > 12:
@@ -157,8 +172,8 @@ def _ends_clause(text: str, pos: int, limit: int, strict: bool) -> bool:
     words ("…." he said.): "…." Ann Clarke said "…" introduces the next quotation instead."""
     if not strict:
         return True
-    rest = re.match(r"[^.;!?]*[.;!?]", text[pos:limit])
-    return rest is not None and len(rest.group().split()) <= 4 and not re.search(r"\bthat\b", rest.group())
+    rest = _TO_STOP.match(text[pos:limit])
+    return rest is not None and len(rest.group().split()) <= 4 and not _THAT.search(rest.group())
 
 
 def _skip_space(text: str, pos: int, limit: int) -> int:
@@ -188,7 +203,7 @@ def _subject_inverted(document: Document, pos: int, limit: int, *, roles: bool):
     if name is not None and not apposition_person(document, name.end, end):
         return name_subject(document, name)
     if roles:
-        chunk = re.match(r"[^,;:.!?\"“”()]{0,80}", text[pos:limit]).group().rstrip()
+        chunk = _CHUNK.match(text[pos:limit]).group().rstrip()
         phrase = role_phrase(chunk, leading=True) or (role_phrase(chunk) if len(chunk.split()) <= 5 else "")
         renamed = apposition_person(document, pos + len(chunk), end) if phrase or name else None
         if renamed is not None:
@@ -220,7 +235,7 @@ def _before(document: Document, index: int, span: Span, history: list) -> Attrib
         if subject is not None:
             return resolve(document, subject, word, "before")
         dependent = dependent or _dependent(text, verb, floor)
-    colon = re.search(r":\s*$", text[floor : span.start]) is not None
+    colon = ends_with_colon(text, floor, span.start)
     if (dependent or colon) and not _same_sentence(document, index, span, history):
         subject = _sentence_subject(document, span.start) or _subject_after_opening(document, floor, span)
         if subject is not None:
@@ -250,13 +265,13 @@ def _verb_subject(document: Document, verb: re.Match, floor: int, limit: int):
     text = document.text
     if verb.group(1).lower() == "according to":
         return _subject_inverted(document, verb.end(), limit, roles=True)
-    agent = re.match(r"(?:\s+[a-z]+){0,2}?\s+by\s+", text[verb.end() : limit])
+    agent = _AGENT.match(text[verb.end() : limit])
     if agent and (verb.group(1).lower().endswith("ed") or verb.group(1).lower() in ("told", "written")):
         return _subject_inverted(document, verb.end() + agent.end(), limit, roles=True) or False
     if not verb.group(1).lower().endswith("ing") and _PASSIVE.search(text, max(floor, verb.start() - 30), verb.start()):
         return False
     if _dependent(text, verb, floor):
-        name = document.name_ending(len(re.sub(r"\s+as\s*$", "", text[floor : verb.start()].rstrip())) + floor)
+        name = document.name_ending(len(_AS_END.sub("", text[floor : verb.start()].rstrip())) + floor)
         if verb.group(1).lower().endswith("ing") and name is not None and name.start >= floor:
             return name_subject(document, name)  # "with Zinichev describing", "quoted Erdogan as saying"
         return None
@@ -268,8 +283,8 @@ def _dependent(text: str, verb: re.Match, floor: int) -> bool:
     """Tell whether a verb has its subject earlier in the sentence ("…, saying", "and said")."""
     before = text[floor : verb.start()]
     if verb.group(1).lower().endswith("ing"):
-        return not re.search(r"\b(?:is|are|was|were|been|be)\s+$", before)
-    return re.search(r"\b(?:and|but|then)\s*$", before) is not None
+        return not _BE_END.search(before)
+    return _AND_END.search(before) is not None
 
 
 def _same_sentence(document: Document, index: int, span: Span, history: list) -> bool:
@@ -283,7 +298,7 @@ def _sentence_subject(document: Document, pos: int):
     """The subject of the sentence before ``pos``: a pronoun first, or its first name not after a preposition."""
     text = document.text
     low = document.sentences[document.sentence_of(pos) - 1][0]
-    pronoun = re.match(r"\s*(he|she|they|it)\b", text[low:pos], re.IGNORECASE)
+    pronoun = _PRONOUN_FIRST.match(text[low:pos])
     if pronoun:
         return Subject(low + pronoun.start(1), low + pronoun.end(1), pronoun.group(1), "pronoun")
     i = bisect.bisect_left(document.name_starts, low)
@@ -302,7 +317,7 @@ def _subject_after_opening(document: Document, floor: int, span: Span):
     sentence, when the sentence opens with a participle."""
     text = document.text
     low = document.sentences[document.sentence_of(span.start) - 1][0]
-    if not re.match(r"\s*[A-Z][a-z]+ing\b", text[low : span.start]):
+    if not _PARTICIPLE_FIRST.match(text[low : span.start]):
         return None
     high = document.sentences[document.sentence_of(span.start) - 1][1]
     i = bisect.bisect_left(document.name_starts, span.end)
@@ -318,7 +333,7 @@ def _window_start(document: Document, index: int, span: Span) -> int:
     p = pair_index(document.paragraphs, span.start)
     if p > 0 and span.start == document.paragraphs[p][0]:
         previous_end = document.paragraphs[p - 1][1]
-        if document.text[:previous_end].rstrip().endswith(":"):
+        if ends_with_colon(document.text, 0, previous_end):
             floor = document.sentences[document.sentence_of(previous_end - 1) - 1][0]
     if index > 0:
         floor = max(floor, document.spans[index - 1].end)
@@ -331,7 +346,7 @@ def _inverted_before(document: Document, pos: int, limit: int, verb: str = "said
     if verb.lower() in _TAKES_OBJECT:
         return None
     subject = _subject_inverted(document, pos, limit, roles=False)
-    if subject is None or not re.match(r"\s*[:,]?\s*$", document.text[subject.end : limit]):
+    if subject is None or not _ONLY_COLON.match(document.text[subject.end : limit]):
         return None
     return subject
 
@@ -359,7 +374,7 @@ def _role_behind(stripped: str) -> str:
     ("a Downing Street spokesman"; "its source" in "Znak.com reported its source said")."""
     if stripped.rstrip().endswith(","):
         return ""
-    clause = re.split(r"[,;:()\"“”]", stripped)[-1]
+    clause = _CLAUSE_MARKS.split(stripped)[-1]
     words = clause.split()
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _BOUNDARIES), default=0)
     for start in range(max(cut, len(words) - 7), len(words)):
@@ -379,13 +394,13 @@ def _apposed(document: Document, stripped: str, floor: int):
     clause's antecedent).
     """
     trimmed = stripped.rstrip()
-    relative = re.search(r",\s*(which|who)$", trimmed)
+    relative = _RELATIVE_END.search(trimmed)
     if relative:
         return _antecedent_of_relative(document, floor, floor + relative.start(), relative.group(1))
     if not trimmed.endswith(","):
         return None
     name = document.name_ending(floor + len(trimmed) - 1)
-    if name is not None and name.start >= floor and re.search(r",\s*$", document.text[floor : name.start]):
+    if name is not None and name.start >= floor and _COMMA_END.search(document.text[floor : name.start]):
         return name_subject(document, name)
     for comma in reversed([m.start() for m in re.finditer(",", trimmed[:-1])]):
         if len(trimmed) - comma > 200:
@@ -410,7 +425,7 @@ def _antecedent_of_relative(document: Document, floor: int, pos: int, pronoun: s
 
 def _bare_word(document: Document, stripped: str, floor: int):
     """A capitalised word the name finder left out, right before the verb ("Mendez once told")."""
-    word = re.search(r"(?<![\w'’-])([A-Z][\w'’-]+)$", stripped)
+    word = _CAPITALISED_END.search(stripped)
     if word is None or word.group(1).lower() in names_module.FUNCTION_WORDS:
         return None
     start = floor + word.start(1)

@@ -10,18 +10,22 @@ So "Nancy Pelosi" is covered by the alias "Pelosi", while "Washington Post" is l
 though "Washington" is a metonym of the United States: the table also shows where a form
 matches inside another actor's name.
 
-Everything is one pass over each document, aggregated with pandas; nothing is kept per word.
+Everything is one pass over each document, aggregated with pandas; nothing is kept per word:
+the lower-case uses of one-word names are counted by one regular expression of those names
+(:func:`textkit.alternation.trie`), not by listing every word of the corpus.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
 import pandas as pd
 
 from textkit import names
+from textkit.alternation import trie
 from textkit.forms import is_acronym
 from textkit.stopwords import load as load_stopwords
 
@@ -33,7 +37,7 @@ COLUMNS = ("name", "kind", "title", "full", "count", "documents", "first_doc", "
 
 _SPACE_RUN = re.compile(r"\s+")
 _WORDS = re.compile(r"\S+")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][\w'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][\w'’-]*")  # a word _mostly_lower counts
 
 
 def occurrences(
@@ -65,16 +69,15 @@ def occurrences(
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
         spans = covered.get(doc_id)
         for start, end, name, title, kind, full in names.records(text):
-            if spans and _is_covered(name, start, spans):
+            if spans and _is_covered(_head(name), start, spans):
                 continue
             if " " not in name and name.lower() in stop and not is_acronym(name):
                 continue  # "I", "The"; but "WHO" and "US" are names
-            rows.append((doc_id, start, end, name, title, kind, full))
+            name, full = _SPACE_RUN.sub(" ", name), _SPACE_RUN.sub(" ", full)
+            rows.append((doc_id, start, end, name, title, kind, fuller(name, full)))
+    lower = _mostly_lower(documents, pd.Series([row[3] for row in rows], dtype=object))
+    rows = [row for row in rows if row[3] not in lower]
     table = pd.DataFrame(rows, columns=list(OCCURRENCE_COLUMNS))
-    for column in ("name", "full"):
-        table[column] = table[column].map(lambda n: _SPACE_RUN.sub(" ", n))
-    table["full"] = [fuller(n, f) for n, f in zip(table["name"], table["full"])]
-    table = table[~table["name"].isin(_mostly_lower(documents, table["name"]))].reset_index(drop=True)
     texts = ("doc_id", "name", "title", "kind", "full")
     return table.astype({"start": "int64", "end": "int64"} | {c: object for c in texts})
 
@@ -106,10 +109,24 @@ def _mostly_lower(documents: pd.DataFrame, found: pd.Series) -> set[str]:
     as often as capitalised ("Yeah", "Image", "President" in most news)."""
     counts = found.value_counts()
     wanted = {n.lower(): n for n, c in counts.items() if " " not in n and not n.isupper() and n[1:].islower()}
-    lower = Counter()
-    for text in documents["text"]:
-        lower.update(_LOWER_WORD.findall(text))  # counted in C, not word by word in Python
+    lower = _lower_counts(documents["text"], list(wanted)) if wanted else Counter()
+    counts = counts.to_dict()
     return {name for word, name in wanted.items() if lower[word] >= counts[name]}
+
+
+def _lower_counts(texts, words: list[str]) -> Counter:
+    """Count how often the texts use each of ``words`` (lower case) as a word of
+    :data:`_LOWER_WORD`: a whole run of word characters, apostrophes and hyphens.
+
+    One regular expression of the words themselves (a trie) finds them, so no list of every
+    word of the corpus is made. A word that is no such run ("smith‐jones") is never counted.
+    """
+    countable = [w for w in words if _LOWER_WORD.fullmatch(w)]
+    found = re.compile(r"(?<![\w'’-])(?:" + trie(countable) + r")(?![\w'’-])")
+    lower = Counter()
+    for text in texts:
+        lower.update(found.findall(text))
+    return lower
 
 
 def unmatched(
@@ -214,15 +231,23 @@ def _covered_spans(documents: pd.DataFrame, dictionary: pd.DataFrame | None) -> 
     return {doc_id: tuple(map(list, zip(*found))) for doc_id, found in actors.spans(documents, dictionary).items()}
 
 
-def _is_covered(name: str, start: int, spans: tuple) -> bool:
-    """Tell whether a mention covers the head word of the name at ``start``."""
+@functools.lru_cache(maxsize=1 << 16)
+def _head(name: str) -> tuple[int, int]:
+    """Return the offsets of a name's head word in it: its last word, or the word before its
+    first particle ("Bank" in "Bank of Russia"); cached, as a corpus repeats its names."""
     words = list(_WORDS.finditer(name))
     head = words[-1]
     for i, word in enumerate(words[1:], start=1):
         if word.group() in names.CONNECTORS:
             head = words[i - 1]
             break
-    head_start, head_end = start + head.start(), start + head.end()
+    return head.span()
+
+
+def _is_covered(head: tuple[int, int], start: int, spans: tuple) -> bool:
+    """Tell whether a mention covers the head word (``head``: its offsets in the name, from
+    :func:`_head`) of the name at ``start``."""
+    head_start, head_end = start + head[0], start + head[1]
     starts, ends = spans
     i = bisect.bisect_right(starts, head_end - 1) - 1
     return i >= 0 and ends[i] > head_start
