@@ -180,7 +180,7 @@ def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: s
     todo = {name: text for name, text in todo.items() if not (folder / f"{name}.npz").exists()}
     names, found = list(todo), engines.map_texts(build, list(todo.values()), engine=engine,
                                                   jobs=jobs, scheduler=scheduler)
-    for position, index in tqdm_if(bar, found, total=len(names)):
+    for position, index in progress(found, "splitting sentences", total=len(names), show=bar):
         _save(folder, names[position], index)  # the workers send each index back to be saved
     return len(names)
 
@@ -335,24 +335,18 @@ def running(texts, *, lowercase: bool = True, words_only: bool = False) -> Runni
     return Running(codes, vocabulary, *fields, counts)
 
 
-def tqdm_if(show: bool, items, total: int):
-    """``items``, wrapped in a progress bar (documents per second) when ``show``."""
+def progress(items, what: str, *, total: int | None = None, show: bool = True):
+    """Wrap a long loop over documents in a tqdm bar (documents per second) on standard error.
+
+    The bar appears only after two seconds, so short runs (the seed) show none; in a notebook
+    it is printed as text, not as a widget. With ``show=False`` the items come back as they are.
+    """
     if not show:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc="splitting sentences", total=total, unit="doc", mininterval=1)
-
-
-def progress(items, what: str):
-    """Wrap a long loop over documents in a tqdm bar (documents per second) on standard error.
-
-    The bar appears only after two seconds, so short runs (the seed) show none; in a notebook
-    it is printed as text, not as a widget.
-    """
-    from tqdm import tqdm
-
-    total = len(items) if hasattr(items, "__len__") else None
+    if total is None and hasattr(items, "__len__"):
+        total = len(items)
     return tqdm(items, desc=what, total=total, unit="doc", delay=2, mininterval=1,
                 file=sys.stderr, disable=False)
 
