@@ -41,7 +41,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from textkit import parameters
+from textkit import parameters, tallies
 from textkit.errors import ParameterError
 
 #: Columns of :func:`table`.
@@ -57,14 +57,16 @@ def part_sizes(long_table: pd.DataFrame, *, parts: str = "doc_id") -> pd.Series:
     Parameters
     ----------
     long_table : pandas.DataFrame
-        One row per occurrence, with a ``parts`` column (e.g. :func:`textkit.tokens.table`).
+        One row per occurrence, with a ``parts`` column (e.g. :func:`textkit.tokens.table`),
+        or a counted table (:func:`textkit.tallies.counted`), whose ``count`` column says how
+        many occurrences each row stands for.
     parts : str, default "doc_id"
         The column that names the parts.
 
     Returns
     -------
     pandas.Series
-        Part → number of rows (int), the parts in order of first appearance (corpus order for a
+        Part → number of occurrences (int), the parts in order of first appearance (corpus order for a
         token table); the index is named after ``parts``, the series ``tokens``.
 
     Examples
@@ -74,7 +76,8 @@ def part_sizes(long_table: pd.DataFrame, *, parts: str = "doc_id") -> pd.Series:
     {'b': 2, 'a': 1}
     """
     codes, names = _part_codes(long_table, parts)
-    counts = np.bincount(codes, minlength=len(names)).astype("int64")
+    counts = np.bincount(codes, weights=tallies.weights(long_table),
+                         minlength=len(names)).astype("int64")
     return pd.Series(counts, index=pd.Index(names, dtype=object, name=parts), name="tokens")
 
 
@@ -86,7 +89,8 @@ def table(long_table: pd.DataFrame, *, terms=None, parts: str = "doc_id", min_co
     ----------
     long_table : pandas.DataFrame
         One row per occurrence, with a ``term`` column and a ``parts`` column: a token table
-        (``doc_id``, ``token``) or an actor mentions table (``doc_id``, ``actor``).
+        (``doc_id``, ``token``) or an actor mentions table (``doc_id``, ``actor``); or a counted
+        table (:func:`textkit.tallies.counted`), whose rows stand for ``count`` occurrences.
     terms : list of str or None, default None
         Measure only these terms (the parts and their sizes still come from the whole table);
         terms that do not occur are left out. ``None`` measures every term.
@@ -137,8 +141,9 @@ def table(long_table: pd.DataFrame, *, terms=None, parts: str = "doc_id", min_co
     parameters.check(min_count=min_count)
     _require(long_table, [parts, term], "long_table")
     part_codes, names = _part_codes(long_table, parts)
+    weight = tallies.weights(long_table)
     if sizes is None:
-        W = np.bincount(part_codes, minlength=len(names)).astype(float)
+        W = np.bincount(part_codes, weights=weight, minlength=len(names)).astype(float)
     else:
         sizes = _checked_sizes(sizes, names)
         part_codes = pd.Index(sizes.index).get_indexer(names)[part_codes]
@@ -147,10 +152,12 @@ def table(long_table: pd.DataFrame, *, terms=None, parts: str = "doc_id", min_co
     if terms is not None:
         keep = column.isin(list(terms)).to_numpy()
         part_codes, column = part_codes[keep], column[keep]
+        weight = None if weight is None else weight[keep]
     term_codes, found = pd.factorize(column, sort=False)
     n = len(W)
     # One entry per (term, part) pair that occurs: the sparse term-by-part count matrix.
-    pairs, counts = np.unique(term_codes.astype("int64") * n + part_codes, return_counts=True)
+    pairs, where = np.unique(term_codes.astype("int64") * n + part_codes, return_inverse=True)
+    counts = np.bincount(where.ravel(), weights=weight, minlength=len(pairs)).astype("int64")
     result = pd.DataFrame(_measures(pairs // n, pairs % n, counts, W, len(found)))
     result.insert(0, "term", pd.Index(found, dtype=object))
     result["parts"] = n
@@ -317,6 +324,11 @@ def positions(long_table: pd.DataFrame, terms=None, *, term: str = "token",
     2    x      b         4         2
     """
     _require(long_table, [parts, term], "long_table")
+    if tallies.weights(long_table) is not None:
+        raise ParameterError(
+            "positions needs one row per token, in text order, but this is a counted table (it "
+            "has a 'count' column); use textkit.tallies.positions(documents, terms) instead."
+        )
     codes, names = _part_codes(long_table, parts)
     # Rows grouped by part, in table order within each part: the k-th row of a part is at the
     # part's start + k (in a token table, whose parts are contiguous, that is the row number).
@@ -326,12 +338,12 @@ def positions(long_table: pd.DataFrame, terms=None, *, term: str = "token",
     keep = (slice(None) if terms is None
             else long_table[term].isin(list(terms)).to_numpy())
     result = pd.DataFrame({
-        "term": long_table[term].to_numpy(dtype=object)[keep],
-        parts: np.asarray(names, dtype=object)[codes[keep]],
+        "term": pd.Series(long_table[term].to_numpy(dtype=object)[keep], dtype=object),
+        parts: pd.Series(np.asarray(names, dtype=object)[codes[keep]], dtype=object),
         "position": position[keep],
         "document": codes[keep] + 1,
     })
-    return _finish(result, None)
+    return finish_positions(result)
 
 
 def mention_positions(mentions: pd.DataFrame, documents: pd.DataFrame, *, parts: pd.DataFrame,
@@ -393,10 +405,11 @@ def mention_positions(mentions: pd.DataFrame, documents: pd.DataFrame, *, parts:
     })
     if "group" in mentions.columns:
         result["group"] = mentions["group"].to_numpy(dtype=object)
-    return _finish(result, terms)
+    return finish_positions(result, terms)
 
 
-def _finish(result: pd.DataFrame, terms) -> pd.DataFrame:
+def finish_positions(result: pd.DataFrame, terms=None) -> pd.DataFrame:
+    """Keep the rows of ``terms`` (all when ``None``), sorted by term then position."""
     if terms is not None:
         result = result[result["term"].isin(list(terms))]
     result = result.astype({"position": "int64", "document": "int64"})

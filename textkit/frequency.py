@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from textkit import parameters
+from textkit import parameters, tallies
 from textkit.errors import ParameterError
 
 #: Columns of :func:`table`.
@@ -49,7 +49,9 @@ def table(tokens: pd.DataFrame, *, min_count: int = 1, by: str | None = None) ->
     Parameters
     ----------
     tokens : pandas.DataFrame
-        Columns ``doc_id`` and ``token`` (see :func:`textkit.tokens.table`), and ``by``.
+        Columns ``doc_id`` and ``token`` (see :func:`textkit.tokens.table`), and ``by``; or a
+        counted table (:func:`textkit.tallies.counted`), whose rows stand for ``count``
+        occurrences each.
     min_count : int, default 1
         Leave out terms that occur fewer times than this (in the group, with ``by``);
         ``per_1000`` still uses all tokens.
@@ -101,11 +103,12 @@ def table(tokens: pd.DataFrame, *, min_count: int = 1, by: str | None = None) ->
     """
     parameters.check(min_count=min_count)
     _require(tokens, ["doc_id", "token"], by, "term")
-    groups, names, sizes = _grouping(tokens, by)
+    weight = tallies.weights(tokens)
+    groups, names, sizes = _grouping(tokens, by, weight)
     documents = _document_codes(tokens["doc_id"])
     codes, vocabulary = pd.factorize(tokens["token"], use_na_sentinel=False)
     return _count(documents, codes, np.asarray(vocabulary, dtype=object), groups, names, sizes,
-                  min_count=min_count, term="term", by=by)
+                  min_count=min_count, term="term", by=by, weight=weight)
 
 
 def ngrams(
@@ -245,22 +248,23 @@ def _document_codes(doc_ids: pd.Series) -> np.ndarray:
     return np.repeat(first, np.diff(np.r_[starts, len(array)]))
 
 
-def _grouping(tokens: pd.DataFrame, by: str | None):
+def _grouping(tokens: pd.DataFrame, by: str | None, weight: np.ndarray | None = None):
     """Return each row's group code, the group values by code and each group's token count."""
     if by is None:
         codes, names = np.zeros(len(tokens), dtype=np.intp), pd.Index([None], dtype=object)
     else:
         codes, names = pd.factorize(tokens[by], use_na_sentinel=False)
         names = pd.Index(names)
-    return codes, names, np.bincount(codes, minlength=len(names))
+    return codes, names, np.bincount(codes, weights=weight, minlength=len(names)).astype(np.int64)
 
 
-def _count(documents, terms, vocabulary, groups, names, sizes, *, min_count, term, by):
+def _count(documents, terms, vocabulary, groups, names, sizes, *, min_count, term, by,
+           weight=None):
     """Count each term per document, then sum the documents' counts per group (or corpus).
 
-    Every array holds one integer code per occurrence; pairs of codes are combined into one
-    int64 key (``a × (largest b + 1) + b``, neither part above the number of rows) and counted
-    with ``pandas.factorize`` and ``numpy.bincount``.
+    Every array holds one integer code per row (an occurrence, or ``weight`` of them);
+    pairs of codes are combined into one int64 key (``a × (largest b + 1) + b``, neither part
+    above the number of rows) and counted with ``pandas.factorize`` and ``numpy.bincount``.
     """
     size = max(len(vocabulary), 1)
     span = int(documents.max()) + 1 if len(documents) else 1  # codes of the whole token table
@@ -268,7 +272,7 @@ def _count(documents, terms, vocabulary, groups, names, sizes, *, min_count, ter
     pair_group = np.zeros(len(documents) and pair.max() + 1, dtype=np.int64)
     pair_group[pair] = groups  # each (group, document) pair's group
     found, keys = pd.factorize(pair * size + terms)  # one key per (group, document, term)
-    in_document = np.bincount(found, minlength=len(keys))
+    in_document = np.bincount(found, weights=weight, minlength=len(keys))
     merged, keys = pd.factorize(pair_group[keys // size] * size + keys % size)  # (group, term)
     g, t = keys // size, keys % size
     count = np.bincount(merged, weights=in_document, minlength=len(keys)).astype(np.int64)
@@ -279,6 +283,11 @@ def _count(documents, terms, vocabulary, groups, names, sizes, *, min_count, ter
         "per_1000": (count / np.maximum(sizes[g], 1) * 1000).round(6),
         "documents": np.bincount(merged, minlength=len(keys)).astype(np.int64),
     })
+    return _finish(result, min_count=min_count, term=term, by=by)
+
+
+def _finish(result: pd.DataFrame, *, min_count: int, term: str, by: str | None) -> pd.DataFrame:
+    """Drop rare rows, then sort, rank and name the columns of a frequency table."""
     result = result[result["count"] >= min_count]
     if by is not None:
         result["order"] = _group_order(result["group"])
@@ -290,6 +299,52 @@ def _count(documents, terms, vocabulary, groups, names, sizes, *, min_count, ter
     result = result.reset_index(drop=True)
     result["rank"] = result["count"].rank(method="min", ascending=False).astype("int64")
     return result[["rank", term, "count", "per_1000", "documents"]]
+
+
+def merge(tables, *, size: int, term: str = "term", min_count: int = 1) -> pd.DataFrame:
+    """Merge frequency tables of disjoint parts of a corpus (chunks of documents) into one.
+
+    Counts and document frequencies are summed per term (a document is in one part only, so
+    the sums are the corpus's), ``per_1000`` is worked out again from ``size``, then rows
+    below ``min_count`` are left out and the rest sorted and ranked as :func:`table` does.
+
+    Parameters
+    ----------
+    tables : list of pandas.DataFrame
+        Tables of :func:`table` or :func:`ngrams` without ``by``, made with ``min_count=1``.
+    size : int
+        Tokens of the whole corpus (the denominator of ``per_1000``).
+    term : str, default "term"
+        The term column: ``"term"``, or ``"ngram"`` for n-gram tables.
+    min_count : int, default 1
+        Leave out terms that occur fewer times than this in the whole corpus.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of the tables: ``rank``, ``term``, ``count``, ``per_1000``, ``documents``.
+
+    Examples
+    --------
+    >>> one = table(pd.DataFrame({"doc_id": ["a", "a"], "token": ["war", "aid"]}))
+    >>> two = table(pd.DataFrame({"doc_id": ["b"], "token": ["war"]}))
+    >>> merge([one, two], size=3)
+       rank term  count    per_1000  documents
+    0     1  war      2  666.666667          2
+    1     2  aid      1  333.333333          1
+    """
+    parameters.check(min_count=min_count)
+    joined = pd.concat([t[[term, "count", "documents"]] for t in tables], ignore_index=True)
+    summed = joined.groupby(term, sort=False)[["count", "documents"]].sum()
+    count = summed["count"].to_numpy(dtype=np.int64)
+    result = pd.DataFrame({
+        "group": pd.Series([None] * len(summed), dtype=object),
+        term: pd.Series(summed.index.to_numpy(dtype=object), dtype=object),
+        "count": count,
+        "per_1000": (count / max(size, 1) * 1000).round(6),
+        "documents": summed["documents"].to_numpy(dtype=np.int64),
+    })
+    return _finish(result, min_count=min_count, term=term, by=None)
 
 
 def _group_order(groups: pd.Series) -> pd.Series:
@@ -377,8 +432,8 @@ def per_document(tokens: pd.DataFrame, *, top_n: int = 5) -> pd.DataFrame:
 
 
 def _stats(tokens: pd.DataFrame) -> dict:
-    """Count documents, tokens, types and hapaxes of one token table."""
-    counts = tokens["token"].value_counts(sort=False)
+    """Count documents, tokens, types and hapaxes of one token table (or counted table)."""
+    counts = _occurrences(tokens["token"], tallies.weights(tokens))
     n_tokens, n_types = int(counts.sum()), int(len(counts))
     hapaxes = int((counts == 1).sum())
     return {
@@ -389,6 +444,15 @@ def _stats(tokens: pd.DataFrame) -> dict:
         "hapaxes": hapaxes,
         "hapax_share": round(hapaxes / n_types, 6) if n_types else 0.0,
     }
+
+
+def _occurrences(words: pd.Series, weight: np.ndarray | None) -> pd.Series:
+    """Each distinct word → its occurrences (rows, or the sum of ``weight``), unsorted."""
+    if weight is None:
+        return words.value_counts(sort=False)
+    codes, uniques = pd.factorize(words, use_na_sentinel=False)
+    counts = np.bincount(codes, weights=weight, minlength=len(uniques)).astype(np.int64)
+    return pd.Series(counts, index=pd.Index(uniques, dtype=object))
 
 
 #: Frequent words that are not stopwords but say little about a corpus's topic: reporting
@@ -431,8 +495,10 @@ def top_word(tokens, *, stopwords: frozenset[str] = frozenset(), exclude: frozen
     >>> top_word(["the", "12"], stopwords=frozenset({"the"}))
     ''
     """
-    words = tokens["token"] if isinstance(tokens, pd.DataFrame) else pd.Series(list(tokens), dtype=object)
-    counts = words.value_counts(sort=False)
+    if isinstance(tokens, pd.DataFrame):
+        counts = _occurrences(tokens["token"], tallies.weights(tokens))
+    else:
+        counts = _occurrences(pd.Series(list(tokens), dtype=object), None)
     best = ""
     best_count = 0
     for word, count in counts.items():

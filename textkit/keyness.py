@@ -80,7 +80,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from textkit import association, markup, parameters
+from textkit import association, markup, parameters, tallies
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
 
@@ -224,16 +224,20 @@ def _codes(values: pd.Series, what: str, *, runs: bool = False):
     return codes, np.asarray(uniques, dtype=object)
 
 
-def _pair_counts(group_codes, term_codes, groups: int, terms: int):
-    """Count (group, term) pairs; return the group index, term index and count of each pair seen."""
+def _pair_counts(group_codes, term_codes, groups: int, terms: int, weight=None):
+    """Count (group, term) pairs; return the group index, term index and count of each pair seen.
+
+    Each row is one occurrence, or ``weight`` of them (a counted table).
+    """
     keys = np.multiply(group_codes, terms, dtype=np.int64)
     keys += term_codes
     if groups * terms <= 4 * len(keys) + (1 << 20):
-        found = np.bincount(keys, minlength=groups * terms)
+        found = np.bincount(keys, weights=weight, minlength=groups * terms)
         keys = np.flatnonzero(found)
         count = found[keys]
     else:  # a sparse table: sort the keys instead of a dense array of every pair
-        keys, count = np.unique(keys, return_counts=True)
+        keys, where = np.unique(keys, return_inverse=True)
+        count = np.bincount(where.ravel(), weights=weight, minlength=len(keys))
     return keys // terms, keys % terms, count.astype(np.int64)
 
 
@@ -246,12 +250,14 @@ def _grouped(long_table: pd.DataFrame, term: str, by: str | None):
             f"{list(long_table.columns)} (make one with textkit.tokens.table)."
         )
     term_codes, terms = _codes(long_table[term], f"column {term!r}")
+    weight = tallies.weights(long_table)
     if by is None:  # one group: every distinct term occurs at least once
-        count = np.bincount(term_codes, minlength=len(terms)).astype(np.int64)
+        count = np.bincount(term_codes, weights=weight, minlength=len(terms)).astype(np.int64)
         index = np.arange(len(terms))
         return np.array([None], dtype=object), terms, np.zeros_like(index), index, count
     group_codes, groups = _codes(long_table[by], f"column {by!r}", runs=True)
-    group_index, term_index, count = _pair_counts(group_codes, term_codes, len(groups), len(terms))
+    group_index, term_index, count = _pair_counts(group_codes, term_codes, len(groups), len(terms),
+                                                  weight)
     return groups, terms, group_index, term_index, count
 
 
@@ -269,7 +275,8 @@ def counts(long_table: pd.DataFrame, *, term: str = "token", by: str | None = No
     ----------
     long_table : pandas.DataFrame
         One row per occurrence, e.g. from :func:`textkit.tokens.table` (columns ``doc_id``,
-        ``token``) with a group column added.
+        ``token``) with a group column added; or a counted table
+        (:func:`textkit.tallies.counted`), whose rows stand for ``count`` occurrences each.
     term : str, default "token"
         The column holding the terms (``"token"``; ``"actor"`` for a mentions table).
     by : str or None, default None
