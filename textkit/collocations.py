@@ -238,7 +238,10 @@ def choose_node(tokens: list[str], node: str = "", *, stopwords: frozenset[str] 
         return node.strip()
     from textkit import frequency
 
-    return frequency.top_word([t for t in tokens if t != BREAK], stopwords=stopwords)
+    codes, words = counting.encode(tokens)
+    counted = pd.DataFrame({"token": pd.Series(words, dtype=object),
+                            "count": np.bincount(codes[codes >= 0], minlength=len(words))})
+    return frequency.top_word(counted, stopwords=stopwords)
 
 
 def ngrams(

@@ -30,13 +30,12 @@ from itertools import count
 import numpy as np
 import pandas as pd
 
-from textkit import association
-from textkit import textindex
+from textkit import association, sequences
 from textkit.errors import ParameterError
 
 #: The token that marks the end of a sentence (and so of a document) in a :func:`sequence`.
 #: The word-token pattern never produces it, because tokens contain no whitespace.
-BREAK = "\n"
+BREAK = sequences.BREAK
 
 #: The count columns every scored table carries, in order: the four cells and ``e11``.
 CELLS = ("o11", "o12", "o21", "o22", "e11")
@@ -77,7 +76,7 @@ def texts(documents) -> list[tuple[str, str]]:
     )
 
 
-def sequence(documents, *, lowercase: bool = True) -> list[str]:
+def sequence(documents, *, lowercase: bool = True) -> sequences.Sequence:
     """Return the word tokens of a corpus, sentence by sentence, with :data:`BREAK` after each.
 
     Parameters
@@ -90,23 +89,18 @@ def sequence(documents, *, lowercase: bool = True) -> list[str]:
 
     Returns
     -------
-    list of str
+    textkit.sequences.Sequence
         Word tokens (punctuation dropped, the clitic ``'s`` kept as a word) in text order;
         :data:`BREAK` (``"\\n"``) ends every sentence, so the last sentence of one document
-        never runs into the next document.
+        never runs into the next document. It behaves like a list of str (``len``, indexing,
+        iteration, ``count``) but holds 4-byte codes (:mod:`textkit.sequences`).
 
     Examples
     --------
     >>> sequence("The US said no. Russia's reply came.")
     ['the', 'US', 'said', 'no', '\\n', 'russia', "'s", 'reply', 'came', '\\n']
     """
-    found = textindex.running([text for _, text in texts(documents)], lowercase=lowercase,
-                              words_only=True)
-    # Word k goes after the BREAKs of the sentences before its own; the rest are BREAKs.
-    out = np.full(len(found.codes) + int(found.sentence_counts.sum()), BREAK, dtype=object)
-    out[np.arange(len(found.codes)) + found.serial] = (
-        np.asarray(found.vocabulary, dtype=object)[found.codes] if len(found.codes) else [])
-    return out.tolist()
+    return sequences.build([text for _, text in texts(documents)], lowercase=lowercase)
 
 
 def encode(tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -133,6 +127,8 @@ def encode(tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
     >>> codes.tolist(), words.tolist()
     ([0, 1, -1, 0], ['a', 'b'])
     """
+    if isinstance(tokens, sequences.Sequence):  # already codes
+        return tokens.codes, tokens.words
     index = defaultdict(count().__next__)
     index[BREAK]  # code 0, shifted to -1 below
     dtype = np.int32 if len(tokens) < 2**31 else np.int64

@@ -46,7 +46,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from textkit import association, collocations, parameters
+from textkit import association, collocations, counting, parameters, sequences
 from textkit.errors import ParameterError
 
 #: Rules of this module's own parameters (same wording as :mod:`textkit.parameters`).
@@ -173,6 +173,13 @@ def _check_min_together(value) -> None:
 
 def _encode(tokens) -> tuple[np.ndarray, list[str]]:
     """Return codes in alphabetical vocabulary order (``-1`` for BREAK) and the vocabulary."""
+    if isinstance(tokens, sequences.Sequence):  # codes already: renumber them alphabetically
+        rank = counting.code_point_rank(tokens.words)
+        vocabulary = [None] * len(rank)
+        for word, r in zip(tokens.words.tolist(), rank.tolist()):
+            vocabulary[r] = word
+        codes = np.where(tokens.codes >= 0, rank[np.maximum(tokens.codes, 0)], -1)
+        return codes, vocabulary
     if not isinstance(tokens, (list, tuple)) or not all(isinstance(t, str) for t in tokens):
         raise ParameterError(
             "network.words needs word tokens with BREAK at sentence ends, a list of str made "

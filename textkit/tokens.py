@@ -468,6 +468,6 @@ def table(
     return pd.DataFrame({
         "doc_id": pd.Series(documents["doc_id"].to_numpy(dtype=object)[doc[rows]], dtype=object),
         "token": pd.Series(terms, dtype=object),
-        "sentence": sentence[rows],
+        "sentence": sentence[rows].astype(np.int64),
         "position": position[rows],
     })
