@@ -5,6 +5,7 @@ These tests execute real notebooks with papermill (each kernel takes a second or
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -304,3 +305,30 @@ def test_every_notebook_runs_on_the_wikinews_example_by_year(tmp_path, project_r
     keyness = pd.read_csv(out / "keyness.csv", dtype={"doc_group": str}, keep_default_na=False)
     assert set(keyness["doc_group"]) == {"2019", "2020", "2021"}
     assert (out / "word_trends.png").is_file() and (out / "actor_trends.png").is_file()
+
+
+def test_kernels_get_the_fixed_hash_seed_and_no_progress_bars(tmp_path, project_root, monkeypatch):
+    """The manifest says PYTHONHASHSEED=0: every kernel must really have it (and no bars, whose
+    rates would make executed notebooks differ between runs); this process keeps its own."""
+    monkeypatch.delenv("PYTHONHASHSEED", raising=False)
+    monkeypatch.delenv("TEXTKIT_PROGRESS", raising=False)
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('corpus: str = "x"  # corpus\noutput_dir: str = "."  # output'),
+        nbformat.v4.new_code_cell(
+            "import json, os, pathlib\n"
+            "names = ['PYTHONHASHSEED', 'TEXTKIT_PROGRESS']\n"
+            "pathlib.Path(output_dir, 'environment.json').write_text("
+            "json.dumps({n: os.environ.get(n) for n in names}))"),
+    ]
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    nbformat.write(nb, folder / "01_environment.ipynb")
+    out = tmp_path / "run"
+    assert _run("--notebooks", str(folder), "--output", str(out), "--corpus", str(SEED)) == 0
+    seen = json.loads((out / "environment.json").read_text())
+    assert seen == {"PYTHONHASHSEED": "0", "TEXTKIT_PROGRESS": "0"}
+    assert json.loads((out / "manifest.json").read_text())["environment"] == seen
+    assert "PYTHONHASHSEED" not in os.environ and "TEXTKIT_PROGRESS" not in os.environ

@@ -159,3 +159,11 @@ def test_a_small_run_splits_in_the_kernels(tmp_path, project_root, monkeypatch):
         runner.SHARE_FROM)
     assert cli.main(["run", "--no-progress", "--only", "01", "--output", str(tmp_path / "run")]) == 0
     assert made == [] and (tmp_path / "run" / "word_frequencies.csv").exists()
+
+
+def test_progress_bars_are_off_when_the_run_says_so(monkeypatch):
+    items = ["a", "b"]
+    assert textindex.progress(items, "x", show=False) is items
+    assert textindex.progress(items, "x") is not items  # a tqdm bar (shown after 2 s)
+    monkeypatch.setenv(textindex.PROGRESS_VARIABLE, "0")
+    assert textindex.progress(items, "x") is items

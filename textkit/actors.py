@@ -43,6 +43,7 @@ from textkit.dictionary import (  # re-exported: notebooks and the runner use ac
 )
 from textkit.draft import suggest
 from textkit.errors import ParameterError
+from textkit.textindex import progress
 from textkit.forms import is_acronym, pattern
 from textkit.unmatched import unmatched
 
@@ -199,7 +200,8 @@ def mentions(
     chosen = select(dictionary, demonyms=demonyms, metonyms=metonyms, roles=roles)
     compiled, by_key = forms.pattern(list(chosen["alias"])), forms.lookup(chosen)
     rows = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+    for doc_id, text in progress(zip(documents["doc_id"], documents["text"]), "finding mentions",
+                                 total=len(documents)):
         found = forms.scan(text, compiled, by_key)
         if not found:
             continue

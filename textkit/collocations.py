@@ -67,6 +67,7 @@ from textkit import tokens as tokenise
 from textkit.counting import BREAK, CELLS, sequence  # noqa: F401  (re-exported: notebooks use them)
 from textkit.errors import ParameterError
 from textkit.teaching import choose, contingency, explain  # noqa: F401  (re-exported)
+from textkit.textindex import progress
 
 #: One column per measure (``frequency`` is the ``count`` column).
 MEASURE_COLUMNS = tuple(m for m in association.MEASURES if m != "frequency")
@@ -541,7 +542,8 @@ def concordance(
     parts, target, left, right = _target(phrase, collocate, window, lowercase)
     query = kwic.Query(" ".join(parts), lowercase=lowercase, parameter="phrase")
     frames = []
-    for doc_id, text in counting.texts(documents):
+    pairs = counting.texts(documents)
+    for doc_id, text in progress(pairs, "finding lines"):
         words = kwic.word_index(text)
         spans = _spans(words, query, target, left, right)
         if spans:

@@ -43,6 +43,7 @@ import pandas as pd
 from textkit import counting, parameters, textindex
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
+from textkit.textindex import progress
 
 #: Columns of the table :func:`lines` returns.
 COLUMNS = ("start", "end", "left", "match", "right", "L2", "L1", "R1", "R2")
@@ -507,7 +508,8 @@ def search(
     compiled = Query(query, lowercase=lowercase)
     groups = _groups(documents, group)
     rows = []
-    for position, (doc_id, text) in enumerate(counting.texts(documents)):
+    pairs = counting.texts(documents)
+    for position, (doc_id, text) in enumerate(progress(pairs, "finding lines")):
         words = word_index(text)
         found = compiled.find(words)
         cut = _cut(text, [(words.starts[a], words.ends[b]) for a, b in found], width, words)

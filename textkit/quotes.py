@@ -24,6 +24,7 @@ import pandas as pd
 
 from textkit import referents, speakers
 from textkit.errors import ParameterError
+from textkit.textindex import progress
 from textkit.quotemarks import CUES, NAMING, VERBS, Mark, spans  # noqa: F401  (re-exported)
 from textkit.quotemarks import Span, inner_text, span_words
 from textkit.quotemarks import word_count  # noqa: F401  (importable from here, as before)
@@ -105,7 +106,8 @@ def table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     by_doc = {doc_id: part for doc_id, part in mentions.groupby("doc_id", sort=False)}
     empty = mentions.iloc[0:0]
     rows = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+    for doc_id, text in progress(zip(documents["doc_id"], documents["text"]),
+                                 "finding quotations", total=len(documents)):
         document = referents.build(doc_id, text, by_doc.get(doc_id, empty), forms)
         found = speakers.attribute(document)
         rows.extend(_row(document, span, who) for span, who in zip(document.spans, found))

@@ -32,7 +32,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from textkit import files, provenance, runfolder
+from textkit import files, provenance, runfolder, textindex
 from textkit.errors import NotebookError
 from textkit.planning import Plan, plan, run_name
 
@@ -96,8 +96,9 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
             _share(plan, cache, notebooks_dir=notebooks_dir, say=say, jobs=workers,
                    engine=engine, scheduler=scheduler, bar=progress == "bar")
         jobs = min(workers, len(plan.notebooks))
-        outcomes = _execute_all(plan, build, Path(record_as or run_dir), jobs=jobs,
-                                progress=progress, notebooks_dir=notebooks_dir, say=say)
+        with _kernel_environment():
+            outcomes = _execute_all(plan, build, Path(record_as or run_dir), jobs=jobs,
+                                    progress=progress, notebooks_dir=notebooks_dir, say=say)
         manifest = _manifest(plan, outcomes, record_as=Path(record_as or run_dir), jobs=jobs,
                              started=started, argv=argv, notebooks_dir=Path(notebooks_dir))
         failures = [o for o in outcomes if o["status"] != "ok"]
@@ -128,6 +129,27 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
     return run_dir
 
 
+#: Environment of every kernel of a run (inherited from this process while the notebooks run):
+#: a fixed hash seed, and no progress bars inside the notebooks, whose text (rates, times) would
+#: make the executed notebooks differ from run to run; ``textkit run`` shows its own bars.
+KERNEL_ENVIRONMENT = {"PYTHONHASHSEED": "0", textindex.PROGRESS_VARIABLE: "0"}
+
+
+@contextlib.contextmanager
+def _kernel_environment():
+    """Set :data:`KERNEL_ENVIRONMENT` for the notebooks' kernels, then restore what was there."""
+    before = {name: os.environ.get(name) for name in KERNEL_ENVIRONMENT}
+    os.environ.update(KERNEL_ENVIRONMENT)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 #: Inputs (corpus, reference corpus, dictionary) of at least this many bytes are split into
 #: sentences and tokens once, before the notebooks start. Below it, each kernel splits what it
 #: needs itself: for a small corpus that is quicker than starting the workers (the seed run
@@ -147,7 +169,6 @@ def _share(plan: Plan, cache: Path, *, notebooks_dir, say, **options) -> None:
     The indexes go into ``cache``, a new temporary folder that the kernels find through
     ``TEXTKIT_CACHE`` (see :mod:`textkit.textindex`); :func:`_unshare` removes it.
     """
-    from textkit import textindex
 
     params = {}
     for values in plan.effective.values():  # the corpus options, and notebook 04's reference
@@ -177,7 +198,6 @@ def _share(plan: Plan, cache: Path, *, notebooks_dir, say, **options) -> None:
 
 def _unshare(cache: Path) -> None:
     """Remove the run's cache folder (made by :func:`_share`) and forget it."""
-    from textkit import textindex
 
     os.environ.pop(textindex.CACHE_VARIABLE, None)
     shutil.rmtree(cache, ignore_errors=True)
@@ -286,7 +306,7 @@ def _manifest(plan: Plan, outcomes: list[dict], *, record_as: Path, jobs: int, s
         "packages": provenance.installed(),
         "textkit_source": provenance.source_digest(),
         "git": provenance.git_state(notebooks_dir),
-        "environment": {"PYTHONHASHSEED": "0"},
+        "environment": dict(KERNEL_ENVIRONMENT),
     }
 
 

@@ -44,6 +44,9 @@ from textkit import tokens
 #: The environment variable naming the folder of the on-disk cache (set by ``textkit run``).
 CACHE_VARIABLE = "TEXTKIT_CACHE"
 
+#: The environment variable that switches the progress bars off when ``"0"``.
+PROGRESS_VARIABLE = "TEXTKIT_PROGRESS"
+
 #: Indexes kept in memory at most, in bytes of offsets (the oldest are dropped first; they are
 #: read back from the disk cache, or worked out again, when asked for).
 MEMORY_LIMIT = 200_000_000
@@ -344,9 +347,11 @@ def progress(items, what: str, *, total: int | None = None, show: bool = True):
     """Wrap a long loop over documents in a tqdm bar (documents per second) on standard error.
 
     The bar appears only after two seconds, so short runs (the seed) show none; in a notebook
-    it is printed as text, not as a widget. With ``show=False`` the items come back as they are.
+    it is printed as text, not as a widget. With ``show=False``, or when the environment
+    variable :data:`PROGRESS_VARIABLE` is ``"0"`` (``textkit run`` sets it for its kernels), the
+    items come back as they are.
     """
-    if not show:
+    if not show or os.environ.get(PROGRESS_VARIABLE) == "0":
         return items
     from tqdm import tqdm
 

@@ -28,6 +28,7 @@ from textkit import names
 from textkit.alternation import trie
 from textkit.forms import is_acronym
 from textkit.stopwords import load as load_stopwords
+from textkit.textindex import progress
 
 #: Columns of :func:`occurrences`.
 OCCURRENCE_COLUMNS = ("doc_id", "start", "end", "name", "title", "kind", "full")
@@ -66,7 +67,8 @@ def occurrences(
     stop = load_stopwords("default") if stopwords is None else stopwords
     covered = _covered_spans(documents, dictionary)
     rows = []  # one table for the corpus, built once
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+    for doc_id, text in progress(zip(documents["doc_id"], documents["text"]),
+                                 "finding unmatched names", total=len(documents)):
         spans = covered.get(doc_id)
         for start, end, name, title, kind, full in names.records(text):
             if spans and _is_covered(_head(name), start, spans):
