@@ -105,7 +105,7 @@ def test_tables_are_the_same_with_a_cache_without_one_and_beyond_the_memory_limi
     textindex._memory.clear()
     textindex.prepare(texts, jobs=2, folder=tmp_path)
     monkeypatch.setenv(textindex.CACHE_VARIABLE, str(tmp_path))
-    monkeypatch.setattr(textindex, "MEMORY_LIMIT", 10_000)  # forget almost at once
+    monkeypatch.setattr(textindex, "MEMORY_LIMIT_WITH_CACHE", 10_000)  # forget almost at once
     again = (tokens.table(docs), counting.sequence(docs), kwic.search(docs, "russia"))
     assert plain[0].equals(again[0]) and plain[1] == again[1] and plain[2].equals(again[2])
     assert len(textindex._memory) == 1
