@@ -10,6 +10,8 @@ With the default stopwords (the, and, in, on, to, all, of are stopwords; "us" is
 terms are a: kyiv talks US NATO met kyiv talks went; b: US sent aid kyiv kyiv said thanks us.
 """
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -347,3 +349,21 @@ def test_min_count_applies_within_the_group(three):
     result = frequency.table(three, by="group", min_count=3)
     assert result[["group", "term", "count"]].values.tolist() == [
         ["x", "army", 3], ["x", "the", 3]]
+
+
+def test_per_document_on_wikinews_against_counters():
+    """Each document's row, counted the plain way: a Counter per document."""
+    from collections import Counter
+
+    docs = clean.corpus(files.read_corpus(str(Path(__file__).parent.parent / "seeds" / "wikinews" / "*.csv")))
+    table = tokens.table(docs, stopwords=stopwords.load("default"))
+    result = frequency.per_document(table, top_n=4).set_index("doc_id")
+    assert list(result.index) == sorted(set(table["doc_id"]))
+    for doc_id, group in table.groupby("doc_id"):
+        counts = Counter(group["token"])
+        row = result.loc[doc_id]
+        assert row["tokens"] == sum(counts.values()) and row["types"] == len(counts)
+        assert row["hapaxes"] == sum(1 for c in counts.values() if c == 1)
+        assert row["type_token_ratio"] == round(len(counts) / sum(counts.values()), 6)
+        top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:4]
+        assert row["top_terms"] == ", ".join(term for term, _ in top)

@@ -421,14 +421,39 @@ def per_document(tokens: pd.DataFrame, *, top_n: int = 5) -> pd.DataFrame:
     0      a       2      1        US
     1      b       1      1      kyiv
     """
-    rows = []
-    for doc_id, group in sorted(tokens.groupby("doc_id", sort=False), key=lambda item: item[0]):
-        stats = _stats(group)
-        stats.pop("documents")
-        top = table(group).head(top_n)["term"]
-        rows.append({"doc_id": doc_id, **stats, "top_terms": ", ".join(top)})
+    _require(tokens, ["doc_id", "token"], None, "term")
+    doc, doc_ids = pd.factorize(tokens["doc_id"], use_na_sentinel=False)
+    term, terms = pd.factorize(tokens["token"], use_na_sentinel=False)
+    size = max(len(terms), 1)
+    pair, keys = pd.factorize(doc.astype(np.int64) * size + term)  # one code per (doc, term)
+    count = np.bincount(pair, weights=tallies.weights(tokens), minlength=len(keys)).astype(np.int64)
+    pair_doc, pair_term = keys // size, keys % size
+    sizes = np.bincount(pair_doc, weights=count, minlength=len(doc_ids)).astype(np.int64)
+    types = np.bincount(pair_doc, minlength=len(doc_ids))
+    hapaxes = np.bincount(pair_doc[count == 1], minlength=len(doc_ids))
+    # Each document's terms by count descending, then term in code-point order (as table sorts).
+    order = np.lexsort((_code_point_rank(np.asarray(terms, dtype=object))[pair_term], -count,
+                        pair_doc))
+    first = np.searchsorted(pair_doc[order], np.arange(len(doc_ids)))
+    names = np.asarray(terms, dtype=object)[pair_term[order]].tolist()
+    rows = [
+        {"doc_id": doc_id, "tokens": int(n), "types": int(v),
+         "type_token_ratio": round(v / n, 6) if n else 0.0, "hapaxes": int(h),
+         "hapax_share": round(h / v, 6) if v else 0.0,
+         "top_terms": ", ".join(names[start : start + min(top_n, v)])}
+        for doc_id, n, v, h, start in zip(doc_ids, sizes.tolist(), types.tolist(),
+                                          hapaxes.tolist(), first.tolist())
+    ]
+    rows.sort(key=lambda row: row["doc_id"])
     columns = ["doc_id", *SUMMARY_COLUMNS[1:], "top_terms"]
     return pd.DataFrame(rows, columns=columns).astype({"doc_id": object, "top_terms": object})
+
+
+def _code_point_rank(values: np.ndarray) -> np.ndarray:
+    """Each value's position in code-point (``str``) order."""
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+    return rank
 
 
 def _stats(tokens: pd.DataFrame) -> dict:
