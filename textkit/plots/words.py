@@ -58,6 +58,22 @@ def top_terms(terms: pd.DataFrame, *, top_n: int = 20, title: str = "Most freque
     return fig
 
 
+#: Scatter plots (:func:`collocate_scatter`) draw every point up to this many rows; beyond,
+#: only points that can be told apart (:func:`_apart`).
+THIN_ABOVE = 2000
+
+
+def _apart(x, y, *, cells: int = 400) -> np.ndarray:
+    """Positions (ascending) of the first point in each cell of a ``cells`` × ``cells`` grid
+    over the data's span, x on a log scale: the others would sit under a drawn point."""
+    x = np.log10(np.asarray(x, dtype=float))
+    y = np.asarray(y, dtype=float)
+    grid = [np.floor((v - np.nanmin(v)) / ((np.nanmax(v) - np.nanmin(v)) or 1.0) * cells)
+            for v in (x, y)]
+    key = np.nan_to_num(grid[0], nan=-1) * (cells + 2) + np.nan_to_num(grid[1], nan=-1)
+    return np.sort(np.unique(key, return_index=True)[1])
+
+
 #: :func:`zipf` draws every point of a term table of up to this many terms and thins a larger
 #: one to the points that can be told apart, so the figure (above all its SVG) stays small.
 ZIPF_THIN_ABOVE = 2000
@@ -214,7 +230,9 @@ def collocate_scatter(table: pd.DataFrame, *, measure: str = "llr", top_n: int =
     Returns
     -------
     matplotlib.figure.Figure
-        x: ``count`` (co-occurrences in the windows, log scale); y: the score.
+        x: ``count`` (co-occurrences in the windows, log scale); y: the score. Above
+        :data:`THIN_ABOVE` collocates, a point within 1/400 of both axes' spans of one already
+        drawn (about a pixel; a marker is five wide) is not drawn again, so the SVG stays small.
     """
     column = "count" if measure == "frequency" else measure
     fig = Figure(figsize=(7, 5))
@@ -223,7 +241,8 @@ def collocate_scatter(table: pd.DataFrame, *, measure: str = "llr", top_n: int =
     if table.empty:
         _say(ax, "no collocates to show (is the node in the corpus?)")
     else:
-        ax.scatter(table["count"], table[column], s=14, color=COLOUR, alpha=0.6)
+        shown = table.iloc[_apart(table["count"], table[column])] if len(table) > THIN_ABOVE else table
+        ax.scatter(shown["count"], shown[column], s=14, color=COLOUR, alpha=0.6)
         # Collocates with the same count and score sit on one point: one label names them all.
         labelled = table.head(top_n).groupby(["count", column], sort=True)["collocate"]
         for (x, y), names in labelled:
