@@ -394,7 +394,7 @@ def window_mask(codes: np.ndarray, node_code: int, left: int, right: int) -> np.
     >>> window_mask(np.array([1, 0, 2, -1, 3, 0]), 0, 1, 1).astype(int).tolist()
     [1, 0, 1, 0, 1, 0]
     """
-    sentence = np.cumsum(codes < 0)  # a BREAK starts the next sentence's number
+    sentence = np.cumsum(codes < 0, dtype=np.int32)  # a BREAK starts the next sentence's number
     at = np.flatnonzero(codes == node_code)
     inside = np.zeros(len(codes), dtype=bool)
     for offset in [*range(-left, 0), *range(1, right + 1)]:

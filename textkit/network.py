@@ -179,7 +179,7 @@ def _encode(tokens) -> tuple[np.ndarray, list[str]]:
         for word, r in zip(tokens.words.tolist(), rank.tolist()):
             vocabulary[r] = word
         codes = np.where(tokens.codes >= 0, rank[np.maximum(tokens.codes, 0)], -1)
-        return codes, vocabulary
+        return codes.astype(tokens.codes.dtype), vocabulary
     if not isinstance(tokens, (list, tuple)) or not all(isinstance(t, str) for t in tokens):
         raise ParameterError(
             "network.words needs word tokens with BREAK at sentence ends, a list of str made "
@@ -196,20 +196,24 @@ def _window_pairs(codes: np.ndarray, window: int, keep: np.ndarray):
     """Count window pairs (see the module docstring).
 
     Returns the sorted pair keys ``low × size + high`` of two different kept words with their
-    counts, the number of window pairs holding each word, and ``N``.
+    counts, the number of window pairs holding each word, and ``N``. Positions are taken a
+    block of :data:`textkit.counting.CHUNK` at a time, so temporary arrays stay small.
     """
     size = len(keep)
-    sentence = np.cumsum(codes < 0)
+    sentence = np.cumsum(codes < 0, dtype=np.int32)  # a BREAK starts the next sentence
     holding = np.zeros(size, dtype=np.int64)
     total, keys = 0, []
     for distance in range(1, window + 1):
-        a, b = codes[:-distance], codes[distance:]
-        valid = (a >= 0) & (b >= 0) & (sentence[:-distance] == sentence[distance:])
-        a, b = a[valid], b[valid]
-        total += len(a)
-        holding += np.bincount(a, minlength=size) + np.bincount(b[a != b], minlength=size)
-        both = keep[a] & keep[b] & (a != b)
-        keys.append(np.minimum(a[both], b[both]) * size + np.maximum(a[both], b[both]))
+        for s in range(0, max(len(codes) - distance, 0), counting.CHUNK):
+            e = min(s + counting.CHUNK, len(codes) - distance)
+            a, b = codes[s:e], codes[s + distance : e + distance]
+            valid = (a >= 0) & (b >= 0) & (sentence[s:e] == sentence[s + distance : e + distance])
+            a, b = a[valid], b[valid]
+            total += len(a)
+            holding += np.bincount(a, minlength=size) + np.bincount(b[a != b], minlength=size)
+            both = keep[a] & keep[b] & (a != b)
+            low = np.minimum(a[both], b[both]).astype(np.int64)
+            keys.append(low * size + np.maximum(a[both], b[both]))
     joined = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
     pair_keys, pair_counts = np.unique(joined, return_counts=True)
     return pair_keys, pair_counts.astype(np.int64), holding, total
