@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from textkit import parameters, tallies
+from textkit.counting import code_point_rank
 from textkit.errors import ParameterError
 
 #: Columns of :func:`table`.
@@ -432,7 +433,7 @@ def per_document(tokens: pd.DataFrame, *, top_n: int = 5) -> pd.DataFrame:
     types = np.bincount(pair_doc, minlength=len(doc_ids))
     hapaxes = np.bincount(pair_doc[count == 1], minlength=len(doc_ids))
     # Each document's terms by count descending, then term in code-point order (as table sorts).
-    order = np.lexsort((_code_point_rank(np.asarray(terms, dtype=object))[pair_term], -count,
+    order = np.lexsort((code_point_rank(np.asarray(terms, dtype=object))[pair_term], -count,
                         pair_doc))
     first = np.searchsorted(pair_doc[order], np.arange(len(doc_ids)))
     names = np.asarray(terms, dtype=object)[pair_term[order]].tolist()
@@ -447,13 +448,6 @@ def per_document(tokens: pd.DataFrame, *, top_n: int = 5) -> pd.DataFrame:
     rows.sort(key=lambda row: row["doc_id"])
     columns = ["doc_id", *SUMMARY_COLUMNS[1:], "top_terms"]
     return pd.DataFrame(rows, columns=columns).astype({"doc_id": object, "top_terms": object})
-
-
-def _code_point_rank(values: np.ndarray) -> np.ndarray:
-    """Each value's position in code-point (``str``) order."""
-    rank = np.empty(len(values), dtype=np.int64)
-    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
-    return rank
 
 
 def _stats(tokens: pd.DataFrame) -> dict:
