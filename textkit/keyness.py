@@ -81,6 +81,7 @@ import numpy as np
 import pandas as pd
 
 from textkit import association, markup, parameters, tallies
+from textkit.counting import code_point_rank
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
 
@@ -261,13 +262,6 @@ def _grouped(long_table: pd.DataFrame, term: str, by: str | None):
     return groups, terms, group_index, term_index, count
 
 
-def _code_point_rank(values: np.ndarray) -> np.ndarray:
-    """Return each value's position in code-point (``str``) order (Python's sort: fast on str)."""
-    rank = np.empty(len(values), dtype=np.int64)
-    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
-    return rank
-
-
 def counts(long_table: pd.DataFrame, *, term: str = "token", by: str | None = None):
     """Count each term of a long table, over the whole table or per group.
 
@@ -313,8 +307,8 @@ def counts(long_table: pd.DataFrame, *, term: str = "token", by: str | None = No
     2    y  war      1
     """
     groups, terms, group_index, term_index, count = _grouped(long_table, term, by)
-    order = np.lexsort((_code_point_rank(terms)[term_index],
-                        _code_point_rank(groups)[group_index]))
+    order = np.lexsort((code_point_rank(terms)[term_index],
+                        code_point_rank(groups)[group_index]))
     frame = pd.DataFrame({
         "term": pd.Series(terms[term_index[order]], dtype=object),
         "count": count[order],
@@ -402,7 +396,7 @@ def _statistics(a: np.ndarray, b: np.ndarray, c: int, d: int) -> dict[str, np.nd
 
 def _ranked(score: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return the row order (score descending, term ascending) and the competition ranks."""
-    order = np.lexsort((_code_point_rank(terms), -score))
+    order = np.lexsort((code_point_rank(terms), -score))
     ordered = -score[order]
     return order, np.searchsorted(ordered, ordered, side="left") + 1
 
@@ -527,7 +521,7 @@ def _counted_frame(terms: np.ndarray, term_index: np.ndarray, count: np.ndarray)
 
 def _pairs(groups: np.ndarray, by: str, target, reference) -> list[tuple[int, int | None]]:
     """Return ``(target index, reference index or None for the rest)`` for each comparison."""
-    names = np.argsort(_code_point_rank(groups)).tolist()  # the order of counts(by=...)
+    names = np.argsort(code_point_rank(groups)).tolist()  # the order of counts(by=...)
     valid = ", ".join(repr(groups[i]) for i in names)
     if len(groups) < 2:
         raise ParameterError(
