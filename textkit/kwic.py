@@ -216,15 +216,10 @@ def word_index(text: str) -> WordIndex:
               starts=[0, 3, 8, 11], ends=[2, 6, 10, 15], sentences=[1, 1, 2, 2])
     """
     found = textindex.running([text], lowercase=False, words_only=True)
-    written = [found.vocabulary[code] for code in found.codes.tolist()]
-    return WordIndex(written, _fold(written), found.starts.tolist(), found.ends.tolist(),
-                     found.sentence.tolist())
-
-
-def _fold(written: list[str]) -> list[str]:
-    """:func:`textkit.tokens.fold`, working each distinct word out once."""
-    codes, distinct = pd.factorize(pd.Series(written, dtype=object))
-    return np.asarray(tokenise.fold(distinct.tolist()), dtype=object)[codes].tolist()
+    vocabulary = np.asarray(found.vocabulary, dtype=object)
+    folded = np.asarray(tokenise.fold(found.vocabulary), dtype=object)  # each distinct word once
+    return WordIndex(vocabulary[found.codes].tolist(), folded[found.codes].tolist(),
+                     found.starts.tolist(), found.ends.tolist(), found.sentence.tolist())
 
 
 class Query:
