@@ -175,11 +175,8 @@ def _encode(tokens) -> tuple[np.ndarray, list[str]]:
     """Return codes in alphabetical vocabulary order (``-1`` for BREAK) and the vocabulary."""
     if isinstance(tokens, sequences.Sequence):  # codes already: renumber them alphabetically
         rank = counting.code_point_rank(tokens.words)
-        vocabulary = [None] * len(rank)
-        for word, r in zip(tokens.words.tolist(), rank.tolist()):
-            vocabulary[r] = word
         codes = np.where(tokens.codes >= 0, rank[np.maximum(tokens.codes, 0)], -1)
-        return codes.astype(tokens.codes.dtype), vocabulary
+        return codes.astype(tokens.codes.dtype), sorted(tokens.words.tolist())
     if not isinstance(tokens, (list, tuple)) or not all(isinstance(t, str) for t in tokens):
         raise ParameterError(
             "network.words needs word tokens with BREAK at sentence ends, a list of str made "
