@@ -520,3 +520,26 @@ if __name__ == "__main__":
     print(result.to_string(index=False))
     for mistake in wrong:
         print(mistake)
+
+
+def test_a_run_cleans_its_corpus_once_and_every_notebook_reads_that(tmp_path, monkeypatch):
+    """With the run's cache folder, a second process (here: a cleared memo) cleans nothing."""
+    wikinews = files.read_corpus(str(Path(__file__).parent.parent / "seeds/wikinews/*.csv"))
+    expected = clean.corpus(wikinews)  # no cache folder: cleaned here
+    expected_report = clean.report(wikinews)
+    monkeypatch.setenv("TEXTKIT_CACHE", str(tmp_path))
+    clean._last.clear()
+    first = clean.corpus(wikinews)  # the first notebook cleans and stores
+    assert len(list(tmp_path.glob("clean-*.pickle"))) == 1
+    clean._last.clear()  # another kernel
+
+    def refuse(*args):
+        raise AssertionError("cleaned again")
+
+    monkeypatch.setattr(clean, "_clean", refuse)
+    again = clean.corpus(wikinews)
+    pd.testing.assert_frame_equal(again, expected)
+    pd.testing.assert_frame_equal(first, expected)
+    pd.testing.assert_frame_equal(clean.report(wikinews), expected_report)
+    with pytest.raises(AssertionError, match="cleaned again"):  # other steps: another result
+        clean.corpus(wikinews, skip=("byline",))

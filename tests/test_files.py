@@ -2,8 +2,11 @@
 
 import codecs
 import hashlib
+import io
 import warnings
 
+import matplotlib
+import matplotlib.figure
 import pandas as pd
 import pytest
 
@@ -760,3 +763,30 @@ def test_output_folder_is_the_projects_outputs_lab_from_anywhere_inside(tmp_path
     monkeypatch.chdir(tmp_path)
     assert files.output_folder("") == str(tmp_path / "outputs" / "lab")
     assert files.output_folder("results/mine") == "results/mine"
+
+
+def _fresh_png(figure) -> bytes:
+    """The PNG matplotlib draws for the figure now, with write_figure's options (independent)."""
+    buffer = io.BytesIO()
+    matplotlib.figure.Figure.savefig(figure, buffer, format="png", dpi=100,
+                                     metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def test_a_shown_figure_is_saved_from_the_image_it_showed_unless_it_changed(tmp_path):
+    from textkit import plots
+
+    figure = plots.top_terms(pd.DataFrame({"term": ["a", "b"], "count": [3, 1],
+                                           "relative_per_1k": [750.0, 250.0], "rank": [1, 2]}))
+    fresh = _fresh_png(figure)
+    shown = figure._repr_png_()  # what a notebook cell displays
+    assert shown == fresh
+    drawn = figure._changes
+    (png,) = files.write_figure(figure, tmp_path, "top", formats=("png",))
+    assert png.read_bytes() == shown and figure._changes == drawn  # not drawn again
+    figure.axes[0].set_title("changed after it was shown")
+    (png,) = files.write_figure(figure, tmp_path, "top", formats=("png",))
+    assert png.read_bytes() == _fresh_png(figure) != shown
+    with matplotlib.rc_context({"savefig.facecolor": "#ffeeee"}):  # a setting changed
+        assert figure.png() == _fresh_png(figure) != png.read_bytes()
+    assert figure.png() == png.read_bytes()

@@ -274,3 +274,30 @@ def test_index_names_a_table_it_cannot_read(tmp_path):
     page = report.write(tmp_path, {"notebooks": {}}).read_text(encoding="utf-8")
     assert "Could not be read as a table (EmptyDataError)" in page
     assert '<a href="empty.csv">' in page and "Other files" in page
+
+
+def _regex_hits(text, word):
+    """The rule _owners documents, as one regular expression per name (the independent check)."""
+    return [m.start() for m in re.finditer(rf"(?<![\w.\-]){re.escape(word)}(?![\w\-])", text)]
+
+
+def test_names_found_in_one_pass_equal_a_regex_per_name():
+    text = ("see zipf.png. and zipf, -zipf x.zipf zipf-a zipf.png; top_terms.csv "
+            "'top_terms' top_terms.csv.bak é_words.csv é_words 2.png 12.png ..png")
+    found = report._names_in(text)
+    for word in ["zipf", "zipf.png", "zipf.png.", "top_terms", "top_terms.csv", "é_words",
+                 "é_words.csv", "2.png", "12.png", "x", "a", "-zipf", ".png", "png"]:
+        starts = _regex_hits(text, word)
+        expected = (len(starts), starts[0]) if starts else None
+        assert found.get(word) == expected, word
+    assert found["zipf"] == (3, 4)  # "zipf.png.", "zipf," and "zipf.png", not "-zipf" or "zipf-a"
+
+
+def test_files_go_to_the_notebook_naming_them_most_even_with_spaces(tmp_path):
+    (tmp_path / "01_a.ipynb").write_text('"my plot.png" words.csv words.csv "zipf"')
+    (tmp_path / "02_b.ipynb").write_text('my plot.png my plot.png words.csv zipf')
+    for name in ["my plot.png", "words.csv", "zipf.png", "orphan.csv"]:
+        (tmp_path / name).write_bytes(b"")
+    owners = report._owners(tmp_path, ["01_a", "02_b"])
+    assert owners == {"01_a": ["words.csv", "zipf.png"], "02_b": ["my plot.png"],
+                      None: ["orphan.csv"]}

@@ -362,17 +362,27 @@ _last: dict = {}
 
 
 def _cleaned(texts, chosen: tuple[str, ...], known: Known) -> list[tuple[str, list[list[Edit]]]]:
-    """:func:`_clean` on every text; the same texts, steps and evidence again are not redone."""
+    """:func:`_clean` on every text; the same texts, steps and evidence again are not redone.
+
+    In a ``textkit run`` the notebooks share the result through the run's cache
+    (:func:`textkit.textindex.shared`): the corpus is cleaned once per run, not once per notebook.
+    """
     import hashlib
+
+    from textkit import textindex
 
     digest = hashlib.blake2b(digest_size=20)
     for text in texts:
         digest.update(text.encode("utf-8", "surrogatepass"))
         digest.update(b"\0\1")
-    key = (digest.hexdigest(), len(texts), chosen, known)
+    for part in (chosen, *known):  # steps in order, evidence sorted: the same in every process
+        digest.update("\0".join(sorted(part) if isinstance(part, frozenset) else part).encode())
+        digest.update(b"\0\2")
+    key = f"clean-{digest.hexdigest()}-{len(texts)}"
     if _last.get("key") != key:
         _last.clear()
-        _last.update(key=key, results=[_clean(text, chosen, known) for text in texts])
+        results = textindex.shared(key, lambda: [_clean(text, chosen, known) for text in texts])
+        _last.update(key=key, results=results)
     return _last["results"]
 
 

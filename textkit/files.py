@@ -145,18 +145,26 @@ def write_figure(figure, folder: str | Path, stem: str, *, formats=("png", "svg"
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    metadata = {
-        "png": {"Software": None},
-        "svg": {"Date": None, "Creator": None},
-        "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
-    }
     written = []
-    with matplotlib.rc_context({"svg.hashsalt": "textkit", "svg.fonttype": "path"}):
-        for fmt in formats:
-            target = folder / f"{stem}.{fmt}"
-            figure.savefig(target, format=fmt, metadata=metadata.get(fmt), dpi=100)
-            written.append(target)
+    for fmt in formats:
+        target = folder / f"{stem}.{fmt}"
+        if fmt == "png" and hasattr(figure, "png"):  # a textkit figure: the PNG it showed
+            target.write_bytes(figure.png())
+        else:
+            with matplotlib.rc_context({"svg.hashsalt": "textkit", "svg.fonttype": "path"}):
+                figure.savefig(target, format=fmt, **SAVE_OPTIONS.get(fmt, {"dpi": 100}))
+        written.append(target)
     return written
+
+
+#: How :func:`write_figure` saves each format (and textkit's figures draw the PNG they show):
+#: 100 dpi, and no software version or date in the file, so the bytes do not change between
+#: runs or matplotlib releases.
+SAVE_OPTIONS = {
+    "png": {"dpi": 100, "metadata": {"Software": None}},
+    "svg": {"dpi": 100, "metadata": {"Date": None, "Creator": None}},
+    "pdf": {"dpi": 100, "metadata": {"CreationDate": None, "Creator": None, "Producer": None}},
+}
 
 
 def read_json(path: str | Path, *, error=None):

@@ -192,21 +192,57 @@ def _owners(folder: Path, stems: list[str]) -> dict:
     Returns ``{stem or None: [file name, ...]}``, each list in the order the notebook first
     names the files (ties by name). A file is looked for by name (``zipf.png``), then by stem
     (``"zipf"``, as ``files.write_figure`` takes it); the notebook naming it most often wins.
+    A name counts where it is not preceded by a letter, digit, ``_``, ``.`` or ``-`` and not
+    followed by a letter, digit, ``_`` or ``-``.
     """
     texts = {stem: _notebook_text(folder, stem) for stem in stems}
+    named = {stem: _names_in(text) for stem, text in texts.items()}
     groups: dict = {}
     for path in sorted([*folder.glob("*.png"), *folder.glob("*.csv")]):
         owner, position = None, 0
         for word in (path.name, path.stem):
-            pattern = re.compile(rf"(?<![\w.\-]){re.escape(word)}(?![\w\-])")
-            hits = {stem: pattern.findall(text) for stem, text in texts.items()}
-            ranked = sorted((-len(found), stem) for stem, found in hits.items() if found)
+            hits = {stem: named[stem].get(word) if _NAME_RUN.fullmatch(word)
+                    else _mentions(texts[stem], word)  # e.g. a space in the name
+                    for stem in stems}
+            ranked = sorted((-hit[0], stem) for stem, hit in hits.items() if hit and hit[0])
             if ranked:
                 owner = ranked[0][1]
-                position = pattern.search(texts[owner]).start()
+                position = hits[owner][1]
                 break
         groups.setdefault(owner, []).append((position, path.name))
     return {owner: [name for _, name in sorted(pairs)] for owner, pairs in groups.items()}
+
+
+#: A run of name characters that no name character precedes (where a file name can start).
+_NAME_RUN = re.compile(r"(?<![\w.\-])[\w.\-]+")
+
+
+def _names_in(text: str) -> dict:
+    """Every name a text mentions, in one pass: ``{name: (times, first offset)}``.
+
+    Within a run of name characters (letters, digits, ``_ . -``), a name is the whole run or
+    the part before any of its dots: ``zipf.png.`` names ``zipf``, ``zipf.png`` and
+    ``zipf.png.``, each at the run's start.
+    """
+    found: dict = {}
+    for match in _NAME_RUN.finditer(text):
+        run, start = match.group(), match.start()
+        ends = [i for i, char in enumerate(run) if char == "."] + [len(run)]
+        for end in ends:
+            if 0 < end <= _LONGEST_NAME:
+                times, first = found.get(run[:end], (0, start))
+                found[run[:end]] = (times + 1, first)
+    return found
+
+
+#: File names are at most this long on common file systems.
+_LONGEST_NAME = 255
+
+
+def _mentions(text: str, name: str) -> tuple:
+    """``(times, first offset)`` of a name with characters other than letters, digits, ``_.-``."""
+    starts = [m.start() for m in re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-])", text)]
+    return (len(starts), starts[0]) if starts else (0, 0)
 
 
 def _notebook_text(folder: Path, stem: str) -> str:

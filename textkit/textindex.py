@@ -237,6 +237,35 @@ def prepare_corpus(parameters: dict, *, cwd: str | Path, jobs: int = 1, **option
     return prepare([*docs["text"], *reference["text"]], jobs=jobs, **options)
 
 
+def shared(name: str, make):
+    """Return ``make()``, or what it returned before in this run, read from the disk cache.
+
+    For other work every notebook of a run would repeat on the same input (cleaning the
+    corpus): the first process to do it stores the result in the run's cache folder
+    (``TEXTKIT_CACHE``, a private folder ``textkit run`` makes and removes) as a pickle, the
+    others read it back. ``name`` must say everything the result depends on (a hash of the
+    input and of the options). Without a cache folder this is just ``make()``.
+    """
+    import pickle
+
+    folder = _folder()
+    if folder is None:
+        return make()
+    path = folder / f"{name}.pickle"
+    try:
+        with open(path, "rb") as stored:
+            return pickle.load(stored)
+    except (OSError, EOFError, pickle.UnpicklingError):  # not there yet, or cut short
+        pass
+    result = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f".{name}.{os.getpid()}.pickle"
+    with open(partial, "wb") as out:
+        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)  # a reader sees the whole file or none
+    return result
+
+
 def _folder() -> Path | None:
     value = os.environ.get(CACHE_VARIABLE)
     return Path(value) if value else None

@@ -32,14 +32,39 @@ _STYLE = {"font.size": 10, "axes.titlesize": 12, "axes.labelsize": 10, "xtick.la
 class Figure(_MatplotlibFigure):
     """A matplotlib figure that Jupyter displays as a PNG image (``_repr_png_``).
 
-    The PNG is the same one :func:`textkit.files.write_figure` saves (100 dpi, no software
-    version in its metadata), so executed notebooks stay byte-identical between runs.
+    The PNG is the one :func:`textkit.files.write_figure` saves (``files.SAVE_OPTIONS``: 100
+    dpi, no software version in its metadata), so executed notebooks stay byte-identical between
+    runs. It is drawn once: showing the figure and then saving it reuses the image, unless the
+    figure or matplotlib's settings changed in between.
     """
 
+    _changes = 0  # times the figure or one of its parts was marked changed ("stale")
+    _drawn = None  # (changes, settings, PNG bytes) of the last PNG drawn
+
+    @property
+    def stale(self):
+        return _MatplotlibFigure.stale.fget(self)
+
+    @stale.setter
+    def stale(self, value):
+        if value:  # every change to an artist reaches its figure this way
+            self._changes += 1
+        _MatplotlibFigure.stale.fset(self, value)
+
+    def png(self) -> bytes:
+        """Return the figure as the PNG bytes textkit saves, drawn again only after a change."""
+        from textkit.files import SAVE_OPTIONS
+
+        settings = list(matplotlib.rcParams.values())
+        if self._drawn is None or self._drawn[:2] != (self._changes, settings):
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", **SAVE_OPTIONS["png"])
+            # Saving marks the figure changed as it restores its colours: count from here.
+            self._drawn = (self._changes, settings, buffer.getvalue())
+        return self._drawn[2]
+
     def _repr_png_(self) -> bytes:
-        buffer = io.BytesIO()
-        self.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
-        return buffer.getvalue()
+        return self.png()
 
 
 def _plain_log_ticks(*axes) -> None:
