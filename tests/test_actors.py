@@ -416,3 +416,13 @@ def test_empty_inputs(dictionary):
     assert found.empty and list(found.columns) == list(actors.MENTION_COLUMNS)
     assert actors.counts(found).empty
     assert actors.co_mentions(found).empty
+
+
+def test_a_run_finds_the_mentions_once(docs, dictionary, seed_mentions, tmp_path, monkeypatch):
+    """Notebooks 02 and 04 find the same mentions; with the run's cache the second reads them."""
+    monkeypatch.setenv("TEXTKIT_CACHE", str(tmp_path))
+    pd.testing.assert_frame_equal(actors.mentions(docs, dictionary), seed_mentions)
+    monkeypatch.setattr(actors, "_mentions", lambda *args: pytest.fail("found again"))
+    pd.testing.assert_frame_equal(actors.mentions(docs, dictionary), seed_mentions)
+    with pytest.raises(pytest.fail.Exception, match="found again"):  # other forms chosen
+        actors.mentions(docs, dictionary, demonyms=False)

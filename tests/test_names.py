@@ -146,3 +146,19 @@ def test_table_types():
         table = names.find(text)
         assert table.dtypes.astype(str).tolist() == ["int64", "int64"] + ["object"] * 4
         assert table.index.equals(pd.RangeIndex(len(table)))
+
+
+def test_a_run_finds_each_texts_names_once(tmp_path, monkeypatch):
+    """Quotations, then unmatched names: with the run's cache the second pass reads the first's."""
+    text = "The Bank of England met Mr. Smith. Clarke said the Federal Aviation Administration (FAA) agreed."
+    expected = names.records(text)  # no cache folder: found here
+    assert [(r[2], r[5]) for r in expected] == [
+        ("Bank of England", "Bank of England"), ("Smith", "Smith"),
+        ("Federal Aviation Administration", "Federal Aviation Administration"),
+        ("FAA", "Federal Aviation Administration")]
+    monkeypatch.setenv("TEXTKIT_CACHE", str(tmp_path))
+    assert names.records(text) == expected
+    monkeypatch.setattr(names, "_records", lambda text: pytest.fail("found again"))
+    assert names.records(text) == expected
+    with pytest.raises(pytest.fail.Exception, match="found again"):
+        names.records(text + " Jones left.")

@@ -142,3 +142,17 @@ def test_empty_corpus():
     assert list(counted.columns) == list(tallies.COUNTED_COLUMNS) and counted.empty
     assert tallies.ngrams(docs).empty
     assert np.array_equal(tallies.sizes(docs).to_numpy(), [])
+
+
+def test_a_run_counts_the_same_terms_once(news, tmp_path, monkeypatch):
+    """Notebooks 01 and 04 ask for the same counts in other words; the second reads the first's."""
+    expected = tallies.counted(news, lowercase=True, stopwords=STOP)
+    monkeypatch.setenv("TEXTKIT_CACHE", str(tmp_path))
+    first = tallies.counted(news, lowercase=True, stopwords=STOP, min_length=1, numbers=True,
+                            normalise="none", language="en")  # the defaults, spelt out
+    monkeypatch.setattr(tallies, "_counted", lambda *args: pytest.fail("counted again"))
+    again = tallies.counted(news, stopwords=frozenset(sorted(STOP)))
+    pd.testing.assert_frame_equal(first, expected)
+    pd.testing.assert_frame_equal(again, expected)
+    with pytest.raises(pytest.fail.Exception, match="counted again"):  # other options
+        tallies.counted(news, stopwords=STOP, min_length=2)

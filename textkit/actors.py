@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from textkit import forms, kwic, parameters, tokens
+from textkit import forms, kwic, parameters, textindex, tokens
 from textkit.dictionary import (  # re-exported: notebooks and the runner use actors.load, ...
     CASES, FIELDS, FORM_COLUMNS, KINDS, LIST_FIELDS, TYPES, fits, load, parse, require,
 )
@@ -198,6 +198,14 @@ def mentions(
     2  Russia     name   Russia         3          2
     """
     chosen = select(dictionary, demonyms=demonyms, metonyms=metonyms, roles=roles)
+    # Notebooks 02 and 04 of a run find the same mentions: done once (textindex.shared).
+    key = "mentions-" + textindex.fingerprint(documents["doc_id"], documents["text"],
+                                              chosen.to_json(orient="split"))
+    return textindex.shared(key, lambda: _mentions(documents, chosen))
+
+
+def _mentions(documents: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
+    """:func:`mentions` of the chosen forms (no sharing)."""
     compiled, by_key = forms.pattern(list(chosen["alias"])), forms.lookup(chosen)
     rows = []
     for doc_id, text in progress(zip(documents["doc_id"], documents["text"]), "finding mentions",

@@ -367,18 +367,9 @@ def _cleaned(texts, chosen: tuple[str, ...], known: Known) -> list[tuple[str, li
     In a ``textkit run`` the notebooks share the result through the run's cache
     (:func:`textkit.textindex.shared`): the corpus is cleaned once per run, not once per notebook.
     """
-    import hashlib
-
     from textkit import textindex
 
-    digest = hashlib.blake2b(digest_size=20)
-    for text in texts:
-        digest.update(text.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0\1")
-    for part in (chosen, *known):  # steps in order, evidence sorted: the same in every process
-        digest.update("\0".join(sorted(part) if isinstance(part, frozenset) else part).encode())
-        digest.update(b"\0\2")
-    key = f"clean-{digest.hexdigest()}-{len(texts)}"
+    key = "clean-" + textindex.fingerprint(texts, chosen, *(sorted(part) for part in known))
     if _last.get("key") != key:
         _last.clear()
         results = textindex.shared(key, lambda: [_clean(text, chosen, known) for text in texts])

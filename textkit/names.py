@@ -125,7 +125,17 @@ def records(text: str) -> list[tuple]:
 
     A run (:func:`textkit.nameruns.runs`) is a tuple of words ``(start, end, text)``; a name,
     until its fullest form is known, a plain tuple ``(start, end, name, title, kind)``.
+
+    Quotations and unmatched names both need them: in a ``textkit run`` the second reads what
+    the first found from the run's cache (:func:`textkit.textindex.shared`).
     """
+    from textkit import textindex
+
+    return textindex.shared("names-" + textindex.key(text), lambda: _records(text))
+
+
+def _records(text: str) -> list[tuple]:
+    """:func:`records` (no sharing)."""
     runs, initial = nameruns.runs(text)
     known = set()  # words capitalised in mid-sentence or used inside a longer name
     longer, lone = [], []  # the runs that may hold a name, of several words and of one

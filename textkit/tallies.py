@@ -113,6 +113,27 @@ def counted(documents: pd.DataFrame, **options) -> pd.DataFrame:
 
         A document without a kept token has no row, as in the token table.
     """
+    from textkit import textindex
+
+    # Notebooks 01 and 04 of a run count the same terms: done once (textindex.shared).
+    key = "counted-" + textindex.fingerprint(documents["doc_id"], documents["text"],
+                                             _settings(options))
+    return textindex.shared(key, lambda: _counted(documents, options))
+
+
+def _settings(options: dict) -> list[str]:
+    """``options`` of :func:`textkit.tokens.table` with its defaults filled in, as text (sets
+    sorted), so that the same counting asked for in other words has the same key."""
+    import inspect
+
+    bound = inspect.signature(tokens.table).bind(None, **options)
+    bound.apply_defaults()
+    return [f"{name}={sorted(value) if isinstance(value, (set, frozenset)) else value!r}"
+            for name, value in list(bound.arguments.items())[1:]]
+
+
+def _counted(documents: pd.DataFrame, options: dict) -> pd.DataFrame:
+    """:func:`counted` (no sharing)."""
     parts, shared = [], {}
     for chunk in _chunks_split(documents):
         parts.append(_count_rows(tokens.table(chunk, **options), shared))

@@ -237,6 +237,25 @@ def prepare_corpus(parameters: dict, *, cwd: str | Path, jobs: int = 1, **option
     return prepare([*docs["text"], *reference["text"]], jobs=jobs, **options)
 
 
+def fingerprint(*parts) -> str:
+    """A hash of strings (or iterables of them) that is the same in every process and run.
+
+    Each part is a string or an iterable of items; an item that is not a string counts by its
+    ``repr`` (so ``1`` and ``"1"`` differ). Sets must be sorted first: their order is not fixed.
+
+    >>> fingerprint(["a", "b"], "c") == fingerprint(["a", "b"], "c") != fingerprint(["ab"], "c")
+    True
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        for item in [part] if isinstance(part, str) else part:
+            text = item if isinstance(item, str) else "\0r" + repr(item)
+            digest.update(text.encode("utf-8", "surrogatepass"))
+            digest.update(b"\0\1")
+        digest.update(b"\0\2")
+    return digest.hexdigest()
+
+
 def shared(name: str, make):
     """Return ``make()``, or what it returned before in this run, read from the disk cache.
 
