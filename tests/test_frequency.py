@@ -187,6 +187,15 @@ def test_bigrams_by_hand(two):
     ]
 
 
+def test_unranked_bigrams_come_in_order_of_first_appearance(two):
+    table = frequency.ngrams(two, n=2, min_count=2, ranked=False)
+    assert table.to_dict("records") == [  # "the US" first seen before "US army"
+        {"ngram": "the US", "count": 3, "per_1000": 176.470588, "documents": 2},
+        {"ngram": "US army", "count": 3, "per_1000": 176.470588, "documents": 2},
+        {"ngram": "army trucks", "count": 2, "per_1000": 117.647059, "documents": 1},
+    ]
+
+
 def test_ngrams_never_cross_sentences_or_documents(two):
     table = frequency.ngrams(two, n=2)
     assert not set(table["ngram"]) & {"back US", "trucks army", "left US"}

@@ -119,6 +119,7 @@ def ngrams(
     min_count: int = 1,
     stopwords=frozenset(),
     by: str | None = None,
+    ranked: bool = True,
 ) -> pd.DataFrame:
     """Count the n-grams (runs of ``n`` words) of a token table, with their document frequency.
 
@@ -143,6 +144,10 @@ def ngrams(
     by : str or None, default None
         Count per value of this column, as :func:`table` does (the group of an n-gram is its
         first word's).
+    ranked : bool, default True
+        ``False`` (without ``by``) skips sorting and ranking, for a part of a corpus whose
+        table :func:`merge` sorts once with the others': the rows come in order of first
+        appearance, and ``rank`` is left out.
 
     Returns
     -------
@@ -187,7 +192,7 @@ def ngrams(
                            position[order], codes[order], vocabulary, n, stopwords)
     grams, texts = _grams(codes[order], vocabulary, starts, n)
     return _count(documents[order][starts], grams, texts, groups[order][starts], names, sizes,
-                  min_count=min_count, term="ngram", by=by)
+                  min_count=min_count, term="ngram", by=by, ranked=ranked)
 
 
 def _ngram_starts(documents, sentences, positions, codes, vocabulary, n, stopwords) -> np.ndarray:
@@ -260,7 +265,7 @@ def _grouping(tokens: pd.DataFrame, by: str | None, weight: np.ndarray | None = 
 
 
 def _count(documents, terms, vocabulary, groups, names, sizes, *, min_count, term, by,
-           weight=None):
+           weight=None, ranked=True):
     """Count each term per document, then sum the documents' counts per group (or corpus).
 
     Every array holds one integer code per row (an occurrence, or ``weight`` of them);
@@ -284,6 +289,8 @@ def _count(documents, terms, vocabulary, groups, names, sizes, *, min_count, ter
         "per_1000": (count / np.maximum(sizes[g], 1) * 1000).round(6),
         "documents": np.bincount(merged, minlength=len(keys)).astype(np.int64),
     })
+    if not ranked and by is None:
+        return result.loc[result["count"] >= min_count, [term, "count", "per_1000", "documents"]]
     return _finish(result, min_count=min_count, term=term, by=by)
 
 

@@ -260,6 +260,6 @@ def ngrams(documents: pd.DataFrame, *, n: int = 2, min_count: int = 1, stopwords
     parts, words = [], 0
     for chunk in _chunks_split(documents):
         table = tokens.table(chunk, **options)
-        parts.append(frequency.ngrams(table, n=n, stopwords=stopwords))
+        parts.append(frequency.ngrams(table, n=n, stopwords=stopwords, ranked=False))
         words += len(table)
     return frequency.merge(parts, size=words, term="ngram", min_count=min_count)
