@@ -58,6 +58,21 @@ def test_counted_rows_are_the_token_tables_pairs(news):
     assert found["token"].tolist() == first["token"].tolist()
 
 
+@pytest.mark.parametrize("options", [
+    dict(normalise="stem", stopwords=STOP),  # several words, one stem: their counts merge
+    dict(punctuation=True, lowercase=False),
+    dict(min_length=4, numbers=False, normalise="lemma"),
+])
+def test_counted_words_equal_the_token_tables_pairs_with_any_option(news, options):
+    whole = tokens.table(news, **options)
+    first = whole.drop_duplicates(["doc_id", "token"])
+    found = tallies.counted(news, **options)
+    assert found["doc_id"].tolist() == first["doc_id"].tolist()
+    assert found["token"].tolist() == first["token"].tolist()
+    expected = Counter(zip(whole["doc_id"], whole["token"]))
+    assert found["count"].tolist() == [expected[pair] for pair in zip(found["doc_id"], found["token"])]
+
+
 def test_chunk_size_changes_nothing(news, monkeypatch):
     small = tallies.counted(news, **FILTERS)
     monkeypatch.setattr(tallies, "CHUNK_CHARACTERS", 10**9)

@@ -136,7 +136,10 @@ def _counted(documents: pd.DataFrame, options: dict) -> pd.DataFrame:
     """:func:`counted` (no sharing)."""
     parts, shared = [], {}
     for chunk in _chunks_split(documents):
-        parts.append(_count_rows(tokens.table(chunk, **options), shared))
+        if options.get("n", 1) == 1:  # words: counted from the token codes, no token table
+            parts.append(_count_words(chunk, options, shared))
+        else:
+            parts.append(_count_rows(tokens.table(chunk, **options), shared))
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in
                              zip(COUNTED_COLUMNS, (object, object, np.int64))})
@@ -148,6 +151,30 @@ def _chunks_split(documents: pd.DataFrame):
     for chunk in chunks(documents):
         _split(chunk)
         yield chunk
+
+
+def _count_words(chunk: pd.DataFrame, options: dict, shared: dict) -> pd.DataFrame:
+    """:func:`_count_rows` of ``tokens.table(chunk, **options)`` without making that table.
+
+    The same rules (:func:`textkit.tokens.vocabulary_rules`) pick the tokens; each kept token's
+    form code and document row are combined into one key, counted in order of first appearance.
+    """
+    from textkit import textindex
+
+    settings = {name: value for name, value in options.items() if name != "n"}
+    found = textindex.running(chunk["text"], lowercase=settings.pop("lowercase", True))
+    word, keep, forms = tokens.vocabulary_rules(found.vocabulary, **settings)
+    form_codes, vocabulary = pd.factorize(forms, use_na_sentinel=False)
+    kept = (word & keep)[found.codes]
+    size = max(len(vocabulary), 1)
+    pairs, keys = pd.factorize(found.text[kept].astype(np.int64) * size
+                               + form_codes[found.codes[kept]])
+    vocabulary = np.asarray([shared.setdefault(t, t) for t in vocabulary], dtype=object)
+    return pd.DataFrame({
+        "doc_id": pd.Series(chunk["doc_id"].to_numpy(dtype=object)[keys // size], dtype=object),
+        "token": pd.Series(vocabulary[keys % size], dtype=object),
+        "count": np.bincount(pairs, minlength=len(keys)).astype(np.int64),
+    })
 
 
 def _count_rows(table: pd.DataFrame, shared: dict) -> pd.DataFrame:

@@ -369,6 +369,36 @@ normalise = normalising.normalise
 TABLE_COLUMNS = ("doc_id", "token", "sentence", "position")
 
 
+def vocabulary_rules(vocabulary: list[str], *, stopwords=frozenset(), min_length: int = 1,
+                     punctuation: bool = False, numbers: bool = True, normalise: str = "none",
+                     language: str = "en"):
+    """The filters and forms of :func:`table`, worked out once per distinct token.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        For each entry of ``vocabulary`` (folded tokens): whether it counts as a word
+        (:func:`is_word`, or every token with ``punctuation=True``), whether it is kept
+        (:func:`select`), and its form (:func:`normalise`; the token itself for ``"none"``).
+
+    Examples
+    --------
+    >>> word, keep, forms = vocabulary_rules(["the", "wars", ",", "2"], stopwords={"the"},
+    ...                                      numbers=False, normalise="stem")
+    >>> word.tolist(), keep.tolist(), forms.tolist()
+    ([True, True, False, True], [False, True, False, False], ['the', 'war', ',', '2'])
+    """
+    import numpy as np
+
+    word = np.array([punctuation or is_word(t) for t in vocabulary], dtype=bool)
+    kept = set(select(vocabulary, stopwords=stopwords, min_length=min_length,
+                      punctuation=punctuation, numbers=numbers))
+    keep = np.array([t in kept for t in vocabulary], dtype=bool)
+    forms = np.asarray(normalising.normalise(vocabulary, normalise, language=language),
+                       dtype=object)
+    return word, keep, forms
+
+
 def table(
     documents,
     *,
@@ -447,15 +477,14 @@ def table(
     found = textindex.running(documents["text"], lowercase=lowercase)
     codes, vocabulary, doc = found.codes, found.vocabulary, found.text
     sentence, serial = found.sentence, found.serial
+    word, keep, forms = vocabulary_rules(
+        vocabulary, stopwords=stopwords, min_length=min_length, punctuation=punctuation,
+        numbers=numbers, normalise=normalise, language=language)
     if not punctuation:  # punctuation takes no position: drop it before numbering
-        word = np.array([is_word(t) for t in vocabulary], dtype=bool)[codes]
+        word = word[codes]
         codes, doc, sentence, serial = codes[word], doc[word], sentence[word], serial[word]
     position = np.arange(len(doc)) - np.searchsorted(doc, doc) + 1  # word number in its document
-    kept = set(select(vocabulary, stopwords=stopwords, min_length=min_length,
-                      punctuation=punctuation, numbers=numbers))
-    keep = np.array([t in kept for t in vocabulary], dtype=bool)[codes]
-    forms = np.asarray(normalising.normalise(vocabulary, normalise, language=language),
-                       dtype=object)[codes]
+    keep, forms = keep[codes], forms[codes]
     if n == 1:
         rows, terms = np.flatnonzero(keep), forms[keep]
     else:
