@@ -171,3 +171,10 @@ def test_a_run_counts_the_same_terms_once(news, tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(again, expected)
     with pytest.raises(pytest.fail.Exception, match="counted again"):  # other options
         tallies.counted(news, stopwords=STOP, min_length=2)
+
+
+def test_ngram_parameters_are_checked_before_any_work(news):
+    with pytest.raises(ParameterError, match="parameter n must be"):
+        tallies.ngrams(news.head(0), n=9)
+    with pytest.raises(ParameterError, match="min_count"):
+        tallies.ngrams(news, min_count=0)

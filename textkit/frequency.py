@@ -178,20 +178,43 @@ def ngrams(
 
     "us the" (a sentence ends between them) is no n-gram; "the us" starts with a stopword.
     """
-    if not RULES["ngram_size"].test(n):
-        raise ParameterError(f"parameter n must be {RULES['ngram_size'].what}, got {n!r}.")
-    parameters.check(min_count=min_count)
+    check_ngrams(n=n, min_count=min_count)
     _require(token_table, ["doc_id", "token", "sentence", "position"], by, "ngram")
     groups, names, sizes = _grouping(token_table, by)
     documents = _document_codes(token_table["doc_id"])
     position = token_table["position"].to_numpy()
     order = np.lexsort((position, documents))  # text order, whatever the table's row order
     codes, vocabulary = pd.factorize(token_table["token"], use_na_sentinel=False)
-    vocabulary = np.asarray(vocabulary, dtype=object)
-    starts = _ngram_starts(documents[order], token_table["sentence"].to_numpy()[order],
-                           position[order], codes[order], vocabulary, n, stopwords)
-    grams, texts = _grams(codes[order], vocabulary, starts, n)
-    return _count(documents[order][starts], grams, texts, groups[order][starts], names, sizes,
+    return coded_ngrams(documents[order], token_table["sentence"].to_numpy()[order],
+                        position[order], codes[order], np.asarray(vocabulary, dtype=object),
+                        n=n, stopwords=stopwords, groups=(groups[order], names, sizes),
+                        min_count=min_count, by=by, ranked=ranked)
+
+
+def check_ngrams(*, n: int, min_count: int) -> None:
+    """Raise a ParameterError unless ``n`` is 1 to 4 and ``min_count`` at least 1."""
+    if not RULES["ngram_size"].test(n):
+        raise ParameterError(f"parameter n must be {RULES['ngram_size'].what}, got {n!r}.")
+    parameters.check(min_count=min_count)
+
+
+def coded_ngrams(documents, sentences, positions, codes, vocabulary, *, n: int, stopwords,
+                 groups=None, min_count: int = 1, by: str | None = None,
+                 ranked: bool = True) -> pd.DataFrame:
+    """:func:`ngrams` of a token table given as arrays in text order (checked by the caller).
+
+    ``documents`` (integer codes), ``sentences``, ``positions`` and ``codes`` (rows of
+    ``vocabulary``, an object array of the tokens) have one entry per row of the table;
+    ``groups`` is ``(code per row, names, tokens per group)``, default one group of every row.
+    :func:`textkit.tallies.ngrams` calls it with the token codes of each chunk of a corpus.
+    """
+    if groups is None:
+        groups = (np.zeros(len(codes), dtype=np.intp), pd.Index([None], dtype=object),
+                  np.array([len(codes)], dtype=np.int64))
+    codes_of_rows, names, sizes = groups
+    starts = _ngram_starts(documents, sentences, positions, codes, vocabulary, n, stopwords)
+    grams, texts = _grams(codes, vocabulary, starts, n)
+    return _count(documents[starts], grams, texts, codes_of_rows[starts], names, sizes,
                   min_count=min_count, term="ngram", by=by, ranked=ranked)
 
 

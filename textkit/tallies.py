@@ -284,9 +284,31 @@ def ngrams(documents: pd.DataFrame, *, n: int = 2, min_count: int = 1, stopwords
     """
     from textkit import frequency
 
+    frequency.check_ngrams(n=n, min_count=min_count)  # before any work, even on no text
     parts, words = [], 0
     for chunk in _chunks_split(documents):
-        table = tokens.table(chunk, **options)
-        parts.append(frequency.ngrams(table, n=n, stopwords=stopwords, ranked=False))
-        words += len(table)
+        rows = _word_rows(chunk, options)
+        parts.append(frequency.coded_ngrams(*rows, n=n, stopwords=stopwords, ranked=False))
+        words += len(rows[0])
     return frequency.merge(parts, size=words, term="ngram", min_count=min_count)
+
+
+def _word_rows(chunk: pd.DataFrame, options: dict) -> tuple:
+    """The rows of ``tokens.table(chunk, **options)`` as arrays, without making the table.
+
+    Returns each kept word's document row, sentence, position (word number in its document)
+    and code, and the object array of the forms the codes point at: the same rules as
+    :func:`textkit.tokens.table` (:func:`textkit.tokens.vocabulary_rules`), in text order.
+    """
+    from textkit import textindex
+
+    settings = dict(options)
+    found = textindex.running(chunk["text"], lowercase=settings.pop("lowercase", True))
+    word, keep, forms = tokens.vocabulary_rules(found.vocabulary, **settings)
+    words = word[found.codes]  # punctuation takes no position: dropped before numbering
+    codes, doc, sentence = found.codes[words], found.text[words], found.sentence[words]
+    position = np.arange(len(doc)) - np.searchsorted(doc, doc) + 1
+    kept = keep[codes]
+    form_codes, vocabulary = pd.factorize(forms, use_na_sentinel=False)
+    return (doc[kept].astype(np.int64), sentence[kept].astype(np.int64), position[kept],
+            form_codes[codes[kept]], np.asarray(vocabulary, dtype=object))
