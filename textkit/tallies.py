@@ -154,22 +154,13 @@ def _chunks_split(documents: pd.DataFrame):
 
 
 def _count_words(chunk: pd.DataFrame, options: dict, shared: dict) -> pd.DataFrame:
-    """:func:`_count_rows` of ``tokens.table(chunk, **options)`` without making that table.
-
-    The same rules (:func:`textkit.tokens.vocabulary_rules`) pick the tokens; each kept token's
-    form code and document row are combined into one key, counted in order of first appearance.
-    """
-    from textkit import textindex
-
-    settings = {name: value for name, value in options.items() if name != "n"}
-    found = textindex.running(chunk["text"], lowercase=settings.pop("lowercase", True))
-    word, keep, forms = tokens.vocabulary_rules(found.vocabulary, **settings)
-    form_codes, vocabulary = pd.factorize(forms, use_na_sentinel=False)
-    kept = (word & keep)[found.codes]
-    size = max(len(vocabulary), 1)
-    pairs, keys = pd.factorize(found.text[kept].astype(np.int64) * size
-                               + form_codes[found.codes[kept]])
-    vocabulary = np.asarray([shared.setdefault(t, t) for t in vocabulary], dtype=object)
+    """:func:`_count_rows` of ``tokens.table(chunk, **options)`` without making that table:
+    each kept word's document row and form code make one key, counted in order of first
+    appearance."""
+    doc, _, _, form, forms = _word_rows(chunk, {k: v for k, v in options.items() if k != "n"})
+    size = max(len(forms), 1)
+    pairs, keys = pd.factorize(doc * size + form)
+    vocabulary = np.asarray([shared.setdefault(t, t) for t in forms], dtype=object)
     return pd.DataFrame({
         "doc_id": pd.Series(chunk["doc_id"].to_numpy(dtype=object)[keys // size], dtype=object),
         "token": pd.Series(vocabulary[keys % size], dtype=object),
@@ -294,21 +285,10 @@ def ngrams(documents: pd.DataFrame, *, n: int = 2, min_count: int = 1, stopwords
 
 
 def _word_rows(chunk: pd.DataFrame, options: dict) -> tuple:
-    """The rows of ``tokens.table(chunk, **options)`` as arrays, without making the table.
-
-    Returns each kept word's document row, sentence, position (word number in its document)
-    and code, and the object array of the forms the codes point at: the same rules as
-    :func:`textkit.tokens.table` (:func:`textkit.tokens.vocabulary_rules`), in text order.
-    """
-    from textkit import textindex
-
-    settings = dict(options)
-    found = textindex.running(chunk["text"], lowercase=settings.pop("lowercase", True))
-    word, keep, forms = tokens.vocabulary_rules(found.vocabulary, **settings)
-    words = word[found.codes]  # punctuation takes no position: dropped before numbering
-    codes, doc, sentence = found.codes[words], found.text[words], found.sentence[words]
-    position = np.arange(len(doc)) - np.searchsorted(doc, doc) + 1
-    kept = keep[codes]
-    form_codes, vocabulary = pd.factorize(forms, use_na_sentinel=False)
-    return (doc[kept].astype(np.int64), sentence[kept].astype(np.int64), position[kept],
-            form_codes[codes[kept]], np.asarray(vocabulary, dtype=object))
+    """The rows of ``tokens.table(chunk, **options)`` as arrays, without making the table
+    (:func:`textkit.tokens.coded`): each kept word's document row, sentence, position and form
+    code, in text order, and the object array of the forms."""
+    found = tokens.coded(chunk, **options)
+    kept = found.keep
+    return (found.doc[kept].astype(np.int64), found.sentence[kept].astype(np.int64),
+            found.position[kept], found.form[kept], found.forms)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from textkit import normalising, parameters
 
@@ -474,29 +475,81 @@ def table(
     parameters.check(normalise=normalise, language=language)
     from textkit import textindex
 
-    found = textindex.running(documents["text"], lowercase=lowercase)
-    codes, vocabulary, doc = found.codes, found.vocabulary, found.text
-    sentence, serial = found.sentence, found.serial
-    word, keep, forms = vocabulary_rules(
-        vocabulary, stopwords=stopwords, min_length=min_length, punctuation=punctuation,
-        numbers=numbers, normalise=normalise, language=language)
-    if not punctuation:  # punctuation takes no position: drop it before numbering
-        word = word[codes]
-        codes, doc, sentence, serial = codes[word], doc[word], sentence[word], serial[word]
-    position = np.arange(len(doc)) - np.searchsorted(doc, doc) + 1  # word number in its document
-    keep, forms = keep[codes], forms[codes]
+    found = coded(documents, lowercase=lowercase, stopwords=stopwords, min_length=min_length,
+                  punctuation=punctuation, numbers=numbers, normalise=normalise,
+                  language=language)
+    keep, serial = found.keep, found.serial
     if n == 1:
-        rows, terms = np.flatnonzero(keep), forms[keep]
+        rows = np.flatnonzero(keep)
+        terms = found.forms[found.form[rows]]
     else:
         starts = keep[: max(len(keep) - n + 1, 0)].copy()
         m = len(starts)
         for k in range(1, n):  # every word kept, all in one sentence
             starts &= keep[k : k + m] & (serial[k : k + m] == serial[:m])
-        rows, forms = np.flatnonzero(starts), forms.tolist()
+        rows, forms = np.flatnonzero(starts), found.forms[found.form].tolist()
         terms = [" ".join(forms[i : i + n]) for i in rows]
     return pd.DataFrame({
-        "doc_id": pd.Series(documents["doc_id"].to_numpy(dtype=object)[doc[rows]], dtype=object),
+        "doc_id": pd.Series(documents["doc_id"].to_numpy(dtype=object)[found.doc[rows]],
+                            dtype=object),
         "token": pd.Series(terms, dtype=object),
-        "sentence": sentence[rows].astype(np.int64),
-        "position": position[rows],
+        "sentence": found.sentence[rows].astype(np.int64),
+        "position": found.position[rows],
     })
+
+
+class Coded(NamedTuple):
+    """The rows of :func:`table` before its filters, as NumPy arrays (see :func:`coded`)."""
+
+    doc: np.ndarray
+    sentence: np.ndarray
+    serial: np.ndarray
+    position: np.ndarray
+    keep: np.ndarray
+    form: np.ndarray
+    forms: np.ndarray
+
+
+def coded(documents, *, lowercase: bool = True, stopwords=frozenset(), min_length: int = 1,
+          punctuation: bool = False, numbers: bool = True, normalise: str = "none",
+          language: str = "en") -> Coded:
+    """Every token :func:`table` numbers, as arrays: what the table and the counts are made of.
+
+    Parameters are those of :func:`table`. Punctuation is left out unless ``punctuation=True``
+    (it takes no position); the other filters only mark rows in ``keep``.
+
+    Returns
+    -------
+    Coded
+        One entry per token in document then text order: ``doc`` (the document's row in
+        ``documents``), ``sentence`` (from 1 in its document), ``serial`` (its sentence in the
+        corpus, from 0), ``position`` (word number in its document, from 1), ``keep`` (it
+        passes the filters), ``form`` (its row in ``forms``); and ``forms``, the distinct
+        (normalised) tokens as an object array.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> found = coded(pd.DataFrame({"doc_id": ["a"], "text": ["The war, the war."]}),
+    ...               stopwords={"the"})
+    >>> found.position.tolist(), found.keep.tolist(), found.forms[found.form].tolist()
+    ([1, 2, 3, 4], [False, True, False, True], ['the', 'war', 'the', 'war'])
+    """
+    import numpy as np
+    import pandas as pd
+
+    from textkit import textindex
+
+    found = textindex.running(documents["text"], lowercase=lowercase)
+    codes, doc = found.codes, found.text
+    sentence, serial = found.sentence, found.serial
+    word, keep, forms = vocabulary_rules(
+        found.vocabulary, stopwords=stopwords, min_length=min_length, punctuation=punctuation,
+        numbers=numbers, normalise=normalise, language=language)
+    if not punctuation:  # punctuation takes no position: drop it before numbering
+        word = word[codes]
+        codes, doc, sentence, serial = codes[word], doc[word], sentence[word], serial[word]
+    position = np.arange(len(doc)) - np.searchsorted(doc, doc) + 1  # word number in its document
+    form_codes, distinct = pd.factorize(forms, use_na_sentinel=False)
+    return Coded(doc, sentence, serial, position, keep[codes], form_codes[codes],
+                 np.asarray(distinct, dtype=object))
