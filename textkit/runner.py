@@ -8,7 +8,8 @@ What a run does, in order:
    processes or a dask cluster, into a temporary cache every kernel reads
    (:mod:`textkit.textindex`);
 3. executes the notebooks with papermill in a temporary build folder next to the run folder,
-   in parallel processes (``jobs``), each kernel in this same Python environment with
+   ``jobs`` at a time (one thread each, driving its own kernel process), each kernel in this
+   same Python environment with
    ``PYTHONHASHSEED=0``, one progress bar per notebook;
 4. renders each executed notebook to HTML with nbconvert (in the main process, while the
    other notebooks still run);
@@ -29,7 +30,7 @@ import signal
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from textkit import files, provenance, runfolder, textindex
@@ -51,7 +52,7 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
     plan : Plan
         From :func:`plan` (the run folder is already checked there).
     jobs : int or None, default None
-        Notebooks run at once, in separate processes; ``None`` uses the number of cores.
+        Notebooks run at once, each in its own kernel; ``None`` uses the number of cores.
     progress : {"bar", "lines", "none"}, default "bar"
         One progress bar per notebook (a terminal), one plain line per finished notebook (a
         log file), or nothing.
@@ -205,10 +206,15 @@ def _unshare(cache: Path) -> None:
 
 def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progress: str,
                  notebooks_dir, say) -> list[dict]:
-    """Execute every notebook in worker processes; render each to HTML as it finishes.
+    """Execute every notebook, ``jobs`` at a time; render each to HTML as it finishes.
 
-    Workers ignore Ctrl-C; on Ctrl-C (or any error) here, every worker and every kernel is
-    stopped before the exception goes on.
+    Each notebook runs in its own kernel process; here, one thread per notebook only sends it
+    the cells and collects the outputs (papermill's documented way to run notebooks in
+    parallel, given that each kernel gets its working directory from
+    :func:`_execute_one` rather than from a process-wide ``chdir``). Threads rather than worker
+    processes: a forked worker per notebook would hold a copy of this process's pages for the
+    whole run (0.14 GB each at 30 MB). On Ctrl-C (or any error) here, every kernel started for
+    the run is stopped before the exception goes on.
     """
     from textkit import report
 
@@ -217,7 +223,8 @@ def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progres
          str(Path(notebooks_dir).resolve()), position, progress == "bar", str(record_as))
         for position, nb in enumerate(plan.notebooks)
     ]
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    earlier = {child.pid for child in _children()}
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="textkit-notebook")
     try:
         futures = [pool.submit(_execute_one, *task) for task in tasks]
         for future in as_completed(futures):
@@ -228,11 +235,21 @@ def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progres
                 say(f"textkit: {Path(outcome['notebook']).stem} {outcome['status']} "
                     f"({outcome['duration']:.1f} s)")
     except BaseException:
-        _stop_workers()
-        pool.shutdown(wait=False, cancel_futures=True)
+        for future in futures:
+            future.cancel()
+        _stop([child for child in _children() if child.pid not in earlier])
+        pool.shutdown(wait=True)  # each thread ends once its kernel is gone
         raise
     pool.shutdown()
     return [future.result() for future in futures]
+
+
+def _children() -> list:
+    """Every process this one started, and theirs (kernels, the split's reader), as psutil
+    processes."""
+    import psutil
+
+    return psutil.Process().children(recursive=True)
 
 
 def _ignore_interrupts() -> None:
@@ -241,7 +258,7 @@ def _ignore_interrupts() -> None:
 
 
 def _stop_workers(timeout: float = 5.0) -> None:
-    """Terminate every worker process and everything it started (kernels), then wait."""
+    """Terminate every worker process (of the split's reader) and everything it started."""
 
     import psutil
 
@@ -252,6 +269,14 @@ def _stop_workers(timeout: float = 5.0) -> None:
             processes += [*parent.children(recursive=True), parent]
         except psutil.NoSuchProcess:
             continue
+    _stop(processes, timeout=timeout)
+
+
+def _stop(processes: list, timeout: float = 5.0) -> None:
+    """Terminate processes (psutil), wait up to ``timeout`` seconds, then kill what is left."""
+
+    import psutil
+
     for process in processes:
         try:
             process.terminate()
@@ -312,7 +337,12 @@ def _manifest(plan: Plan, outcomes: list[dict], *, record_as: Path, jobs: int, s
 
 def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: int,
                  progress: bool, record_as: str) -> dict:
-    """Execute one notebook with papermill and save it without timestamps (in a worker process)."""
+    """Execute one notebook with papermill and save it without timestamps (in a thread).
+
+    The kernel starts in ``cwd``, given to nbclient as the notebook's path (``resources``), not
+    through papermill's ``cwd``, which changes the working directory of the whole process for
+    the run (papermill issue #473: not safe with threads).
+    """
     import nbformat
     import papermill
 
@@ -324,7 +354,8 @@ def _execute_one(notebook: str, build: str, params: dict, cwd: str, position: in
     executed = None
     try:
         executed = papermill.execute_notebook(
-            notebook, str(target), parameters=params, cwd=cwd, kernel_name="python3",
+            notebook, str(target), parameters=params, kernel_name="python3",
+            resources={"metadata": {"path": cwd}},  # the kernel's working directory
             progress_bar=bar, log_output=False,
             request_save_on_cell_execute=False,  # save once at the end, not after every cell
             # The kernel's own log only has noise here: a warning on every start that local TCP
