@@ -15,7 +15,7 @@ that machine load moves both alike, and the median of ``--repeat`` runs is repor
 
 - **wall time** of the whole command, from start to exit;
 - **peak RSS of the process tree**: every ~50 ms the resident set sizes of the process and all
-  its descendants (``psutil.Process.children(recursive=True)``: the papermill workers and the
+  its descendants (``psutil.Process.children(recursive=True)``: the split's workers and the
   Jupyter kernels) are summed; the largest sum is the peak. Pages shared between processes are
   counted once per process, and a spike shorter than the polling interval can be missed.
 - **CPU time** (user + system) of the process and the descendants it waited for, from

@@ -466,21 +466,23 @@ def _spans(words, query, target, left, right) -> list[tuple[int, int]]:
     ``words`` is the text's :func:`textkit.kwic.word_index`, ``query`` the phrase as a
     :class:`textkit.kwic.Query`: the matching every concordance shares.
     """
-    tokens = words.folded if query.lowercase else words.written
-    spans = []
-    for first, last in query.find(words):
-        if target is None or _near(tokens, words.sentences, first, last, target, left, right):
-            spans.append((words.starts[first], words.ends[last]))
-    return spans
+    found = query.find(words)
+    if target is not None:
+        hits = words.matching(target.__eq__, lowercase=query.lowercase)
+        found = [(first, last) for first, last in found
+                 if _near(hits, words.sentences, first, last, left, right)]
+    first, last = [a for a, _ in found], [b for _, b in found]
+    return list(zip(words.starts[first].tolist(), words.ends[last].tolist()))
 
 
-def _near(tokens, sentences, first, last, target, left, right) -> bool:
-    """Tell whether ``target`` is at most ``left`` tokens before or ``right`` after, in the
-    same sentence."""
-    around = [*range(max(0, first - left), first),
-              *range(last + 1, min(len(tokens), last + 1 + right))]
-    return any(tokens[k] == target and sentences[k] == sentences[first] for k in around)
-
+def _near(hits, sentences, first, last, left, right) -> bool:
+    """Tell whether a hit (the collocate) is at most ``left`` tokens before or ``right`` after,
+    in the same sentence."""
+    sentence = sentences[first]
+    before = slice(max(0, first - left), first)
+    after = slice(last + 1, last + 1 + right)
+    return bool((hits[before] & (sentences[before] == sentence)).any()
+                or (hits[after] & (sentences[after] == sentence)).any())
 
 def concordance(
     documents,

@@ -33,7 +33,6 @@ HTML (:mod:`textkit.markup`).
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import NamedTuple
 
@@ -187,17 +186,35 @@ def choose_query(query: str, terms: pd.DataFrame, *, stopwords: frozenset[str] =
 
 
 class WordIndex(NamedTuple):
-    """The word tokens of one text, in text order (punctuation left out)."""
+    """The word tokens of one text, in text order (punctuation left out), as arrays.
 
-    written: list[str]
+    ``codes`` gives each word's row in ``vocabulary`` (the text's distinct words as written)
+    and in ``folded`` (each of those words folded, :func:`textkit.tokens.fold`); ``starts``
+    and ``ends`` are character offsets and ``sentences`` the sentence number, from 1 (NumPy
+    integer arrays, one element per word).
+    """
+
+    codes: np.ndarray
+    vocabulary: list[str]
     folded: list[str]
-    starts: list[int]
-    ends: list[int]
-    sentences: list[int]
+    starts: np.ndarray
+    ends: np.ndarray
+    sentences: np.ndarray
+
+    def words(self, *, lowercase: bool = True) -> list[str]:
+        """Every word of the text, folded (``lowercase``) or as written."""
+        distinct = self.folded if lowercase else self.vocabulary
+        return np.asarray(distinct, dtype=object)[self.codes].tolist()
+
+    def matching(self, test, *, lowercase: bool = True) -> np.ndarray:
+        """A boolean array: does each word pass ``test`` (called once per distinct word)?"""
+        distinct = self.folded if lowercase else self.vocabulary
+        passed = np.fromiter(map(test, distinct), dtype=bool, count=len(distinct))
+        return passed[self.codes]
 
 
 def word_index(text: str) -> WordIndex:
-    """Tokenise one text once: its word tokens, folded, with offsets and sentence numbers.
+    """Tokenise one text once: its word tokens, with offsets and sentence numbers.
 
     The tokens are those :func:`textkit.collocations.sequence` counts
     (:func:`textkit.textindex.running`), so a concordance shows what the tables count.
@@ -205,27 +222,28 @@ def word_index(text: str) -> WordIndex:
     Returns
     -------
     WordIndex
-        ``written`` (as in the text), ``folded`` (:func:`textkit.tokens.fold`), ``starts`` and
-        ``ends`` (character offsets) and ``sentences`` (the sentence number, from 1, as in
-        :func:`textkit.actors.mentions`), one element per word token.
+        ``codes`` (each word's row in ``vocabulary`` and ``folded``), ``vocabulary`` (the
+        distinct words as in the text), ``folded`` (each folded, :func:`textkit.tokens.fold`),
+        ``starts`` and ``ends`` (character offsets) and ``sentences`` (the sentence number,
+        from 1, as in :func:`textkit.actors.mentions`), one array element per word token.
 
     Examples
     --------
-    >>> word_index("US aid. It came.")
-    WordIndex(written=['US', 'aid', 'It', 'came'], folded=['US', 'aid', 'it', 'came'],
-              starts=[0, 3, 8, 11], ends=[2, 6, 10, 15], sentences=[1, 1, 2, 2])
+    >>> words = word_index("US aid. It came.")
+    >>> words.words(lowercase=False), words.words()
+    (['US', 'aid', 'It', 'came'], ['US', 'aid', 'it', 'came'])
+    >>> words.starts.tolist(), words.ends.tolist(), words.sentences.tolist()
+    ([0, 3, 8, 11], [2, 6, 10, 15], [1, 1, 2, 2])
     """
     found = textindex.running([text], lowercase=False, words_only=True)
-    vocabulary = np.asarray(found.vocabulary, dtype=object)
-    folded = np.asarray(tokenise.fold(found.vocabulary), dtype=object)  # each distinct word once
-    return WordIndex(vocabulary[found.codes].tolist(), folded[found.codes].tolist(),
-                     found.starts.tolist(), found.ends.tolist(), found.sentence.tolist())
+    return WordIndex(found.codes, found.vocabulary, tokenise.fold(found.vocabulary),
+                     found.starts, found.ends, found.sentence)
 
 
 class Query:
     """A parsed query (see :func:`terms`), ready to be found in any :class:`WordIndex`.
 
-    Each wildcard word is tested once per distinct token, however many documents follow.
+    Each term is tested once per distinct word of a text, not once per running word.
 
     Examples
     --------
@@ -248,16 +266,16 @@ class Query:
         Every position where the query starts counts, so matches may overlap ("the * the" twice
         in "the a the b the"); a phrase never crosses a sentence end.
         """
-        tokens = words.folded if self.lowercase else words.written
-        sentences, size = words.sentences, len(self._tests)
-        first_test, rest = self._tests[0], list(enumerate(self._tests[1:], start=1))
-        found = []
-        for i in range(len(tokens) - size + 1):
-            if not first_test(tokens[i]) or sentences[i] != sentences[i + size - 1]:
-                continue
-            if all(test(tokens[i + k]) for k, test in rest):
-                found.append((i, i + size - 1))
-        return found
+        size, count = len(self._tests), len(words.codes)
+        if count < size:
+            return []
+        starts = count - size + 1  # the positions where a match can start
+        found = words.sentences[:starts] == words.sentences[size - 1:]
+        for k, test in enumerate(self._tests):
+            if test is not _any:
+                found &= words.matching(test, lowercase=self.lowercase)[k:k + starts]
+        first = np.flatnonzero(found)
+        return list(zip(first.tolist(), (first + size - 1).tolist()))
 
 
 def _any(_word: str) -> bool:
@@ -265,20 +283,12 @@ def _any(_word: str) -> bool:
 
 
 def _test(term):
-    """A function telling whether a token matches one term (wildcards: cached per token)."""
+    """A function telling whether a word matches one term."""
     if term is None:
         return _any
     if isinstance(term, str):
         return term.__eq__
-    seen: dict[str, bool] = {}
-
-    def test(word: str) -> bool:
-        hit = seen.get(word)
-        if hit is None:
-            hit = seen[word] = term.fullmatch(word) is not None
-        return hit
-
-    return test
+    return lambda word: term.fullmatch(word) is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -286,17 +296,19 @@ def _test(term):
 # --------------------------------------------------------------------------------------------
 
 
-def _context(words: WordIndex, start: int, end: int) -> tuple[str, str, str, str]:
-    """The folded words L2, L1 (ending at or before ``start``), R1, R2 (from ``end`` on)."""
-    folded, size = words.folded, len(words.folded)
-    left = bisect.bisect_right(words.ends, start)  # words[:left] end at or before the match
-    right = bisect.bisect_left(words.starts, end)  # words[right:] start at or after its end
-    return (
-        folded[left - 2] if left >= 2 else "",
-        folded[left - 1] if left >= 1 else "",
-        folded[right] if right < size else "",
-        folded[right + 1] if right + 1 < size else "",
-    )
+def _context(words: WordIndex, starts: list[int], ends: list[int]) -> list[tuple]:
+    """The folded words L2, L1 (ending at or before each start), R1, R2 (from each end on)."""
+    count = len(words.codes)
+    left = np.searchsorted(words.ends, starts, side="right")  # words[:left] end at or before
+    right = np.searchsorted(words.starts, ends, side="left")  # words[right:] start at or after
+    folded = np.asarray([*words.folded, ""], dtype=object)  # the last row: no such word
+    codes = np.append(words.codes, len(words.folded))
+
+    def at(positions: np.ndarray) -> list[str]:
+        inside = (positions >= 0) & (positions < count)
+        return folded[codes[np.where(inside, positions, count)]].tolist()
+
+    return list(zip(at(left - 2), at(left - 1), at(right), at(right + 1)))
 
 
 def lines(
@@ -345,12 +357,15 @@ def lines(
 def _cut(text: str, spans, width: int, words: WordIndex) -> list[tuple]:
     """The rows of :func:`lines`, one per span, in the order given (the one place lines are cut;
     :func:`search` calls it directly to make one table for the whole corpus)."""
+    if not spans:
+        return []
+    starts, ends = (list(side) for side in zip(*spans))
     rows = []
-    for start, end in spans:
+    for (start, end), context in zip(spans, _context(words, starts, ends)):
         left = text[max(0, start - width) : start].replace("\n", " ")
         right = text[end : end + width].replace("\n", " ")
         match = text[start:end].replace("\n", " ")
-        rows.append((start, end, left, match, right, *_context(words, start, end)))
+        rows.append((start, end, left, match, right, *context))
     return rows
 
 
@@ -507,9 +522,12 @@ def search(
     for position, (doc_id, text) in enumerate(progress(pairs, "finding lines")):
         words = word_index(text)
         found = compiled.find(words)
-        cut = _cut(text, [(words.starts[a], words.ends[b]) for a, b in found], width, words)
+        first, last = [a for a, _ in found], [b for _, b in found]
+        spans = zip(words.starts[first].tolist(), words.ends[last].tolist())
+        cut = _cut(text, list(spans), width, words)
         head = (doc_id,) if groups is None else (doc_id, groups[position])
-        rows.extend((*head, words.sentences[a], *row) for (a, _), row in zip(found, cut))
+        rows.extend((*head, sentence, *row)
+                    for sentence, row in zip(words.sentences[first].tolist(), cut))
     columns = [c for c in SEARCH_COLUMNS if c != "doc_group" or groups is not None]
     result = _sort(_frame(rows, columns), sort)
     return result if limit is None else result.head(limit)
