@@ -231,8 +231,10 @@ def _mentions(documents: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
 def spans(documents: pd.DataFrame, dictionary: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     """Return the character spans of every mention (all kinds of form), per document.
 
-    The fast path of :func:`mentions` for callers that need only where the mentions are
-    (:func:`textkit.unmatched.occurrences`): no table, no sentence numbers.
+    For callers that need only where the mentions are (:func:`textkit.unmatched.occurrences`):
+    the spans of :func:`mentions` with every kind of form switched on, so in a run that found
+    those mentions already (notebook 02 with its defaults) they are read back, not searched for
+    again (:func:`textkit.textindex.shared`).
 
     Returns
     -------
@@ -246,13 +248,9 @@ def spans(documents: pd.DataFrame, dictionary: pd.DataFrame) -> dict[str, list[t
     >>> spans(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Russia and Russia", "none"]}), forms)
     {'a': [(0, 6), (11, 17)]}
     """
-    compiled, by_key = forms.pattern(list(dictionary["alias"])), forms.lookup(dictionary)
-    found = {}
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        rows = forms.scan(text, compiled, by_key)
-        if rows:
-            found[doc_id] = [(start, end) for start, end, _ in rows]
-    return found
+    found = mentions(documents, dictionary)
+    return {doc_id: list(zip(rows["start"].tolist(), rows["end"].tolist()))
+            for doc_id, rows in found.groupby("doc_id", sort=False)}
 
 
 # --------------------------------------------------------------------------------------------
