@@ -339,12 +339,11 @@ def sentences(text: str, *, abbreviations: frozenset[str] = ABBREVIATIONS) -> li
 
 @lru_cache(maxsize=8)
 def _punkt(abbreviations: frozenset[str]):
-    """Build an untrained Punkt splitter that knows ``abbreviations`` (cached per set)."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    """Build an untrained Punkt splitter that knows ``abbreviations`` (cached per set): NLTK's,
+    its patterns run by ``re`` (:mod:`textkit.punkt`)."""
+    from textkit import punkt
 
-    params = PunktParameters()
-    params.abbrev_types = set(abbreviations)
-    return PunktSentenceTokenizer(params)
+    return punkt.splitter(abbreviations)
 
 
 def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
