@@ -136,6 +136,12 @@ def test_positions_across_chunks(news):
     expected = dispersion.positions(whole, chosen)
     pd.testing.assert_frame_equal(tallies.positions(news, chosen, **FILTERS), expected)
     assert len(expected) > 300
+    # A document without a word in the middle takes no part number; one not found is missing.
+    docs = pd.concat([news.iloc[:3], pd.DataFrame({"doc_id": ["empty"], "text": ["— . !"]}),
+                      news.iloc[3:]], ignore_index=True)
+    found = tallies.positions(docs, chosen, **FILTERS)
+    pd.testing.assert_frame_equal(found, dispersion.positions(tokens.table(docs, **FILTERS), chosen))
+    pd.testing.assert_frame_equal(found, expected)
 
 
 def test_sizes_are_the_part_sizes(news):

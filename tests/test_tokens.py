@@ -402,3 +402,14 @@ def test_the_shipped_combining_mark_ranges_are_this_pythons():
     assert version == unicodedata.unidata_version
     assert ranges == tokens._find_mark_ranges() == tokens._mark_ranges()
     assert "\\U00000300-\\U0000036f" in ranges  # the combining diacritics, by hand
+
+
+def test_is_word_is_any_character_isalnum_over_all_of_unicode():
+    """is_word asks the regex engine; str.isalnum() is the definition, character by character."""
+    import sys
+
+    differ = [c for c in map(chr, range(sys.maxunicode + 1))
+              if tokens.is_word(c) != c.isalnum()]
+    assert differ == []
+    assert [tokens.is_word(t) for t in ["_", "__x", "—", "٣", "ß", "'s", "", "a_"]] == [
+        False, True, False, True, True, True, False, True]

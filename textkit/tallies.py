@@ -238,15 +238,19 @@ def positions(documents: pd.DataFrame, terms, **options) -> pd.DataFrame:
     """
     from textkit import dispersion
 
-    terms = list(terms)
+    wanted = set(terms)
     found, words, parts = [], 0, 0
-    for chunk in _chunks_split(documents):
-        table = tokens.table(chunk, **options)
-        located = dispersion.positions(table, terms)
-        located["position"] += words
-        located["document"] += parts
-        found.append(located)
-        words, parts = words + len(table), parts + table["doc_id"].nunique()
+    for chunk in _chunks_split(documents):  # the token table's rows, as arrays (no table)
+        doc, _, _, form, forms = _word_rows(chunk, {k: v for k, v in options.items() if k != "n"})
+        rows = np.flatnonzero(np.fromiter((f in wanted for f in forms), bool, len(forms))[form])
+        part, names = pd.factorize(chunk["doc_id"].to_numpy(dtype=object)[doc])  # as positions
+        found.append(pd.DataFrame({
+            "term": pd.Series(forms[form[rows]], dtype=object),
+            "doc_id": pd.Series(np.asarray(names, dtype=object)[part[rows]], dtype=object),
+            "position": rows + words,
+            "document": part[rows] + 1 + parts,
+        }))
+        words, parts = words + len(doc), parts + len(names)
     return dispersion.finish_positions(pd.concat(found, ignore_index=True))
 
 
