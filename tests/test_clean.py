@@ -543,3 +543,32 @@ def test_a_run_cleans_its_corpus_once_and_every_notebook_reads_that(tmp_path, mo
     pd.testing.assert_frame_equal(clean.report(wikinews), expected_report)
     with pytest.raises(AssertionError, match="cleaned again"):  # other steps: another result
         clean.corpus(wikinews, skip=("byline",))
+
+
+def test_a_run_learns_the_evidence_and_finds_duplicates_once(tmp_path, monkeypatch):
+    """The furniture evidence and the duplicates of a corpus: stored by the first process of a
+    run, read by the others; other texts or thresholds are worked out again."""
+    from textkit import furniture, metadata
+
+    wikinews = files.read_corpus(str(Path(__file__).parent.parent / "seeds/wikinews/*.csv"))
+    twice = pd.concat([wikinews.head(3), wikinews.head(2).assign(doc_id=["c1", "c2"])],
+                      ignore_index=True)
+    expected_evidence = clean.evidence(wikinews)
+    expected_copies = metadata.duplicates(twice)
+    assert expected_copies["duplicate_of"].tolist() == wikinews["doc_id"].head(2).tolist()
+    monkeypatch.setenv("TEXTKIT_CACHE", str(tmp_path))
+    clean.evidence(wikinews), metadata.duplicates(twice)  # the first notebook stores them
+    assert len(list(tmp_path.glob("evidence-*.pickle"))) == 1
+    assert len(list(tmp_path.glob("duplicates-*.pickle"))) == 1
+
+    def refuse(*args):
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(furniture, "_evidence", refuse)
+    monkeypatch.setattr(metadata, "_duplicates", refuse)
+    pd.testing.assert_frame_equal(clean.evidence(wikinews), expected_evidence)
+    pd.testing.assert_frame_equal(metadata.duplicates(twice), expected_copies)
+    with pytest.raises(AssertionError, match="worked out again"):
+        clean.evidence(wikinews, min_docs=4)
+    with pytest.raises(AssertionError, match="worked out again"):
+        metadata.duplicates(twice.head(4))

@@ -292,7 +292,16 @@ def evidence(documents: pd.DataFrame | Iterable[str], *, min_docs: int = 3,
     >>> evidence(docs)[["where", "text", "documents", "furniture"]].to_dict("records")
     [{'where': 'headline suffix', 'text': 'Daily Bugle', 'documents': 3, 'furniture': True}, {'where': 'last lines', 'text': 'Sign up for our newsletter.', 'documents': 3, 'furniture': True}]
     """
-    texts = documents["text"] if isinstance(documents, pd.DataFrame) else documents
+    from textkit import textindex
+
+    texts = list(documents["text"] if isinstance(documents, pd.DataFrame) else documents)
+    # Every notebook of a run learns the same evidence from the same texts: done once.
+    key = "evidence-" + textindex.fingerprint(texts, [min_docs, min_share])
+    return textindex.shared(key, lambda: _evidence(texts, min_docs, min_share))
+
+
+def _evidence(texts: list[str], min_docs: int, min_share: float) -> pd.DataFrame:
+    """:func:`evidence` (no sharing)."""
     seen, quoted, signatures = _count(texts)
     needed = max(min_docs, min_share * len(signatures))
     rows = []

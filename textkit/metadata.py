@@ -400,8 +400,18 @@ def duplicates(corpus: pd.DataFrame) -> pd.DataFrame:
       doc_id duplicate_of path
     0      c            a    c
     """
+    from textkit import textindex
+
+    # Every notebook of a run reads the same corpus: its duplicates are found once.
+    parts = [corpus[column].tolist() for column in ("doc_id", "text", "path")]
+    key = "duplicates-" + textindex.fingerprint(*parts)
+    return textindex.shared(key, lambda: _duplicates(*parts))
+
+
+def _duplicates(doc_ids: list, texts: list, paths: list) -> pd.DataFrame:
+    """:func:`duplicates` (no sharing)."""
     first, rows = {}, []
-    for doc_id, text, path in zip(corpus["doc_id"], corpus["text"], corpus["path"]):
+    for doc_id, text, path in zip(doc_ids, texts, paths):
         digest = hashlib.sha256(" ".join(text.split()).encode("utf-8")).digest()
         if digest in first:
             rows.append((doc_id, first[digest], path))
