@@ -246,8 +246,8 @@ def _grams(codes, vocabulary, starts, n: int):
         key = pd.factorize(key * len(vocabulary) + codes[starts + k])[0]
     running = np.maximum.accumulate(key) if len(key) else key
     first = starts[np.flatnonzero(np.r_[True, running[1:] > running[:-1]][: len(key)])]
-    texts = [" ".join(vocabulary[codes[i : i + n]]) for i in first]
-    return key, np.asarray(texts, dtype=object)
+    words = [vocabulary[codes[first + k]].tolist() for k in range(n)]  # each n-gram's k-th word
+    return key, np.asarray([" ".join(gram) for gram in zip(*words)], dtype=object)
 
 
 def _require(tokens: pd.DataFrame, columns: list[str], by: str | None, term: str) -> None:
