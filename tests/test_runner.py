@@ -334,12 +334,19 @@ def test_kernels_get_the_fixed_hash_seed_and_no_progress_bars(tmp_path, project_
     assert "PYTHONHASHSEED" not in os.environ and "TEXTKIT_PROGRESS" not in os.environ
 
 
-def test_the_command_skips_the_iri_grammars_and_still_validates_notebooks():
-    """`textkit` keeps jsonschema from compiling rfc3987_syntax's grammars (1.6 s a command);
-    nbformat still validates, and still rejects a malformed notebook."""
+def _fresh_python(script: str) -> list[str]:
+    """Run a script in a fresh interpreter (from the project root); return its printed words."""
     import subprocess
     import sys
 
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_the_command_skips_the_iri_grammars_and_still_validates_notebooks():
+    """`textkit` keeps jsonschema from compiling rfc3987_syntax's grammars (1.6 s a command);
+    nbformat still validates, and still rejects a malformed notebook."""
     script = (
         "import sys\n"
         "from textkit import cli\n"
@@ -353,17 +360,12 @@ def test_the_command_skips_the_iri_grammars_and_still_validates_notebooks():
         "    print('rejected')\n"
         "print(sys.modules['rfc3987_syntax'])\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["rejected", "None"]
+    assert _fresh_python(script) == ["rejected", "None"]
 
 
 def test_the_runner_gives_freed_memory_back_to_the_system():
     """Freed heap memory below a live allocation stays in the process until malloc_trim; the
     runner calls it once the corpus has been checked (in a fresh process, measured by RSS)."""
-    import subprocess
-    import sys
-
     script = (
         "from textkit import runner\n"
         "def rss():\n"
@@ -375,7 +377,5 @@ def test_the_runner_gives_freed_memory_back_to_the_system():
         "runner._give_back_memory()\n"
         "print(before, rss())\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    before, after = map(int, done.stdout.split())
+    before, after = map(int, _fresh_python(script))
     assert before - after > 150, (before, after)
