@@ -363,18 +363,19 @@ def test_the_command_skips_the_iri_grammars_and_still_validates_notebooks():
     assert _fresh_python(script) == ["rejected", "None"]
 
 
-def test_the_runner_gives_freed_memory_back_to_the_system():
-    """Freed heap memory below a live allocation stays in the process until malloc_trim; the
-    runner calls it once the corpus has been checked (in a fresh process, measured by RSS)."""
+def test_freed_memory_goes_back_to_the_system():
+    """Freed heap memory below a live allocation stays in the process until malloc_trim, which
+    memory.give_back calls (the runner once the corpus has been checked, and the steps that
+    build large temporary objects): in a fresh process, measured by RSS."""
     script = (
-        "from textkit import runner\n"
+        "from textkit import memory\n"
         "def rss():\n"
         "    return int(open('/proc/self/status').read().split('VmRSS:')[1].split()[0]) // 1024\n"
         "held = ['x' * 1000 + str(i) for i in range(200_000)]  # ~200 MB on the C heap\n"
         "pin = 'y' * len(held[0])  # allocated last: the heap cannot simply shrink from its top\n"
         "del held\n"
         "before = rss()\n"
-        "runner._give_back_memory()\n"
+        "memory.give_back()\n"
         "print(before, rss())\n"
     )
     before, after = map(int, _fresh_python(script))

@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from textkit import forms, kwic, parameters, textindex, tokens
+from textkit import forms, kwic, memory, parameters, textindex, tokens
 from textkit.dictionary import (  # re-exported: notebooks and the runner use actors.load, ...
     CASES, FIELDS, FORM_COLUMNS, KINDS, LIST_FIELDS, TYPES, fits, load, parse, require,
 )
@@ -149,6 +149,7 @@ def find(
     ).astype({c: object for c in ("actor", "group", "type", "kind", "alias", "text")} | {"start": "int64", "end": "int64"})
 
 
+@memory.gives_back
 def mentions(
     documents: pd.DataFrame, dictionary: pd.DataFrame, *, demonyms: bool = True,
     metonyms: bool = True, roles: bool = True,

@@ -62,7 +62,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from textkit import association, counting, kwic, parameters
+from textkit import association, counting, kwic, memory, parameters
 from textkit import tokens as tokenise
 from textkit.counting import BREAK, CELLS, sequence  # noqa: F401  (re-exported: notebooks use them)
 from textkit.errors import ParameterError
@@ -484,6 +484,7 @@ def _near(hits, sentences, first, last, left, right) -> bool:
     return bool((hits[before] & (sentences[before] == sentence)).any()
                 or (hits[after] & (sentences[after] == sentence)).any())
 
+@memory.gives_back
 def concordance(
     documents,
     phrase: str,

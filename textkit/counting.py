@@ -30,7 +30,7 @@ from itertools import count
 import numpy as np
 import pandas as pd
 
-from textkit import association, sequences
+from textkit import association, memory, sequences
 from textkit.errors import ParameterError
 
 #: The token that marks the end of a sentence (and so of a document) in a :func:`sequence`.
@@ -76,6 +76,7 @@ def texts(documents) -> list[tuple[str, str]]:
     )
 
 
+@memory.gives_back
 def sequence(documents, *, lowercase: bool = True) -> sequences.Sequence:
     """Return the word tokens of a corpus, sentence by sentence, with :data:`BREAK` after each.
 

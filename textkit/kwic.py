@@ -39,7 +39,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from textkit import counting, parameters, textindex
+from textkit import counting, memory, parameters, textindex
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
 from textkit.textindex import progress
@@ -445,6 +445,7 @@ def _check_limit(limit) -> None:
         raise ParameterError(f"parameter limit must be {what} or None, got {limit!r}.")
 
 
+@memory.gives_back
 def search(
     documents,
     query: str,

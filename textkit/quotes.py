@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from textkit import referents, speakers
+from textkit import memory, referents, speakers
 from textkit.errors import ParameterError
 from textkit.textindex import progress
 from textkit.quotemarks import CUES, NAMING, VERBS, Mark, spans  # noqa: F401  (re-exported)
@@ -44,6 +44,7 @@ COLUMNS = (
 # --------------------------------------------------------------------------------------------
 
 
+@memory.gives_back
 def table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """List every direct quotation with its speaker, reporting verb and dictionary actor.
 

@@ -33,7 +33,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from textkit import files, provenance, runfolder, textindex
+from textkit import files, memory, provenance, runfolder, textindex
 from textkit.errors import NotebookError
 from textkit.planning import Plan, plan, run_name
 
@@ -85,7 +85,7 @@ def execute(plan: Plan, *, jobs: int | None = None, progress: str = "bar",
     """
     say = say or (lambda message: print(message, file=sys.stderr))
     run_dir = Path(plan.run_dir)
-    _give_back_memory()  # what checking the corpus read, before the notebooks' long wait
+    memory.give_back()  # what checking the corpus read, before the notebooks' long wait
     lock = runfolder.acquire(run_dir, say=say)
     build = cache = None
     try:
@@ -157,24 +157,6 @@ def _kernel_environment():
 #: needs itself: for a small corpus that is quicker than starting the workers (the seed run
 #: would wait about two seconds for a split that takes the kernels a fraction of one).
 SHARE_FROM = 2_000_000
-
-
-def _give_back_memory() -> None:
-    """Return the C heap's free pages to the system (glibc's ``malloc_trim``; elsewhere
-    nothing).
-
-    :func:`plan` reads the whole corpus to check it; once those strings are freed, glibc keeps
-    the pages for later use, and this process then waits for the notebooks with them (about
-    40 MB at 30 MB of text). Dask's workers give memory back the same way.
-    """
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        ctypes.CDLL(name).malloc_trim(0)
-    except (OSError, AttributeError, TypeError):  # not glibc: nothing to do
-        pass
 
 
 def _input_bytes(plan: Plan) -> int:
@@ -250,6 +232,7 @@ def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progres
             outcome = future.result()
             if outcome.get("executed"):
                 report.notebook_html(Path(outcome["executed"]))
+                memory.give_back()  # the page's temporary strings, while the others still run
             if progress == "lines":
                 say(f"textkit: {Path(outcome['notebook']).stem} {outcome['status']} "
                     f"({outcome['duration']:.1f} s)")

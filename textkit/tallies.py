@@ -43,7 +43,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from textkit import tokens
+from textkit import memory, tokens
 
 #: Characters of text per chunk (about 350,000 words of English): one chunk's token table,
 #: about 60 MB, is the most held at once.
@@ -89,6 +89,7 @@ def _split(documents: pd.DataFrame, what: str = "counting words") -> None:
         textindex.of(text)
 
 
+@memory.gives_back
 def counted(documents: pd.DataFrame, **options) -> pd.DataFrame:
     """Count each document's terms, a chunk of documents at a time.
 
@@ -215,6 +216,7 @@ def sizes(documents: pd.DataFrame) -> pd.Series:
     return result[result > 0]
 
 
+@memory.gives_back
 def positions(documents: pd.DataFrame, terms, **options) -> pd.DataFrame:
     """Find where each occurrence of some terms is in the corpus, a chunk at a time.
 
@@ -254,6 +256,7 @@ def positions(documents: pd.DataFrame, terms, **options) -> pd.DataFrame:
     return dispersion.finish_positions(pd.concat(found, ignore_index=True))
 
 
+@memory.gives_back
 def ngrams(documents: pd.DataFrame, *, n: int = 2, min_count: int = 1, stopwords=frozenset(),
            **options) -> pd.DataFrame:
     """Count the n-grams of a corpus with their document frequency, a chunk at a time.

@@ -23,7 +23,7 @@ from collections import Counter
 
 import pandas as pd
 
-from textkit import names
+from textkit import memory, names
 from textkit.forms import is_acronym
 from textkit.stopwords import load as load_stopwords
 from textkit.textindex import progress
@@ -132,6 +132,7 @@ def _lower_counts(texts, words: list[str]) -> Counter:
     return lower
 
 
+@memory.gives_back
 def unmatched(
     documents: pd.DataFrame, dictionary: pd.DataFrame | None = None, *,
     stopwords: frozenset[str] | None = None, width: int = 40,
