@@ -1,7 +1,6 @@
 """Tests for textkit.tokens: word tokens, case folding, filters, n-grams, paragraphs, sentences,
 with counts on the seed article checked by reading it; stems and lemmas (textkit.normalising)."""
 
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -60,13 +59,12 @@ def test_words(text, expected):
     assert tokens.words(text) == expected
 
 
-def test_words_trailing_whitespace_is_linear():
+def test_words_after_a_long_run_of_trailing_whitespace():
     # words() consumes the whitespace before each token inside its match; a trailing run of
-    # whitespace once made that rescan from every position (about 40 s for 20,000 spaces).
-    start = time.perf_counter()
+    # whitespace once made that rescan from every position (about 40 s for 20,000 spaces, which
+    # would show as a slow test). Its speed is measured in benchmarks/bench_tokens.py.
     assert tokens.words("Kyiv." + " \n" * 10_000) == ["Kyiv", "."]
     assert tokens.words("\u00a0" * 20_000) == []
-    assert time.perf_counter() - start < 1.0
 
 
 def test_words_keep_the_text_s_characters(cleaned):
