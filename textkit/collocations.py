@@ -471,8 +471,7 @@ def _spans(words, query, target, left, right) -> list[tuple[int, int]]:
         hits = words.matching(target.__eq__, lowercase=query.lowercase)
         found = [(first, last) for first, last in found
                  if _near(hits, words.sentences, first, last, left, right)]
-    first, last = [a for a, _ in found], [b for _, b in found]
-    return list(zip(words.starts[first].tolist(), words.ends[last].tolist()))
+    return words.spans(found)
 
 
 def _near(hits, sentences, first, last, left, right) -> bool:
@@ -483,6 +482,7 @@ def _near(hits, sentences, first, last, left, right) -> bool:
     after = slice(last + 1, last + 1 + right)
     return bool((hits[before] & (sentences[before] == sentence)).any()
                 or (hits[after] & (sentences[after] == sentence)).any())
+
 
 @memory.gives_back
 def concordance(

@@ -206,6 +206,12 @@ class WordIndex(NamedTuple):
         distinct = self.folded if lowercase else self.vocabulary
         return np.asarray(distinct, dtype=object)[self.codes].tolist()
 
+    def spans(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The character spans of ``(first, last)`` word positions (as :meth:`Query.find`
+        gives them): from the first word's start to the last word's end."""
+        first, last = [a for a, _ in found], [b for _, b in found]
+        return list(zip(self.starts[first].tolist(), self.ends[last].tolist()))
+
     def matching(self, test, *, lowercase: bool = True) -> np.ndarray:
         """A boolean array: does each word pass ``test`` (called once per distinct word)?"""
         distinct = self.folded if lowercase else self.vocabulary
@@ -523,12 +529,10 @@ def search(
     for position, (doc_id, text) in enumerate(progress(pairs, "finding lines")):
         words = word_index(text)
         found = compiled.find(words)
-        first, last = [a for a, _ in found], [b for _, b in found]
-        spans = zip(words.starts[first].tolist(), words.ends[last].tolist())
-        cut = _cut(text, list(spans), width, words)
+        cut = _cut(text, words.spans(found), width, words)
         head = (doc_id,) if groups is None else (doc_id, groups[position])
-        rows.extend((*head, sentence, *row)
-                    for sentence, row in zip(words.sentences[first].tolist(), cut))
+        sentences = words.sentences[[a for a, _ in found]].tolist()
+        rows.extend((*head, sentence, *row) for sentence, row in zip(sentences, cut))
     columns = [c for c in SEARCH_COLUMNS if c != "doc_group" or groups is not None]
     result = _sort(_frame(rows, columns), sort)
     return result if limit is None else result.head(limit)

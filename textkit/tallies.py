@@ -158,7 +158,7 @@ def _count_words(chunk: pd.DataFrame, options: dict, shared: dict) -> pd.DataFra
     """:func:`_count_rows` of ``tokens.table(chunk, **options)`` without making that table:
     each kept word's document row and form code make one key, counted in order of first
     appearance."""
-    doc, _, _, form, forms = _word_rows(chunk, {k: v for k, v in options.items() if k != "n"})
+    doc, _, _, form, forms = _word_rows(chunk, options)
     size = max(len(forms), 1)
     pairs, keys = pd.factorize(doc * size + form)
     vocabulary = np.asarray([shared.setdefault(t, t) for t in forms], dtype=object)
@@ -243,7 +243,7 @@ def positions(documents: pd.DataFrame, terms, **options) -> pd.DataFrame:
     wanted = set(terms)
     found, words, parts = [], 0, 0
     for chunk in _chunks_split(documents):  # the token table's rows, as arrays (no table)
-        doc, _, _, form, forms = _word_rows(chunk, {k: v for k, v in options.items() if k != "n"})
+        doc, _, _, form, forms = _word_rows(chunk, options)
         rows = np.flatnonzero(np.fromiter((f in wanted for f in forms), bool, len(forms))[form])
         part, names = pd.factorize(chunk["doc_id"].to_numpy(dtype=object)[doc])  # as positions
         found.append(pd.DataFrame({
@@ -294,8 +294,9 @@ def ngrams(documents: pd.DataFrame, *, n: int = 2, min_count: int = 1, stopwords
 def _word_rows(chunk: pd.DataFrame, options: dict) -> tuple:
     """The rows of ``tokens.table(chunk, **options)`` as arrays, without making the table
     (:func:`textkit.tokens.coded`): each kept word's document row, sentence, position and form
-    code, in text order, and the object array of the forms."""
-    found = tokens.coded(chunk, **options)
+    code, in text order, and the object array of the forms (words: an ``n`` option is
+    ignored)."""
+    found = tokens.coded(chunk, **{k: v for k, v in options.items() if k != "n"})
     kept = found.keep
     return (found.doc[kept].astype(np.int64), found.sentence[kept].astype(np.int64),
             found.position[kept], found.form[kept], found.forms)
