@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, SEED
-from textkit import cli
+from textkit import cli, runfolder, runner
 
 SEED_SHA256 = "39a208d5291ca275ad547a79aaf461311493eb33898bf500452432f4b9bf86fc"  # sha256sum seeds/*.txt
 
@@ -380,3 +380,46 @@ def test_freed_memory_goes_back_to_the_system():
     )
     before, after = map(int, _fresh_python(script))
     assert before - after > 150, (before, after)
+
+
+def _stamping_notebooks(folder: Path, names: list[str]) -> None:
+    """Notebooks that each write the time their kernel reached the first cell."""
+    folder.mkdir()
+    for name in names:
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [
+            nbformat.v4.new_code_cell('corpus: str = "x"  # corpus\noutput_dir: str = "."  # output'),
+            nbformat.v4.new_code_cell(
+                "import pathlib, time\n"
+                f"pathlib.Path(output_dir, '{name}.started').write_text(repr(time.time()))"),
+        ]
+        nb.cells[0].metadata["tags"] = ["parameters"]
+        nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+def test_the_notebook_that_took_longest_last_time_starts_first(tmp_path, project_root):
+    """With one kernel at a time, the earlier run's durations decide the start order (the
+    longest first); the manifest still lists the notebooks in the plan's order."""
+    names = ["01_short", "02_long", "03_new"]
+    _stamping_notebooks(tmp_path / "notebooks", names)
+    out = tmp_path / "run"
+    out.mkdir()
+    (out / "manifest.json").write_text(json.dumps({"tool": "textkit", "notebooks": {
+        "01_short.ipynb": {"duration_seconds": 2.0}, "02_long.ipynb": {"duration_seconds": 50.0}}}))
+    assert _run("--notebooks", str(tmp_path / "notebooks"), "--output", str(out),
+                "--corpus", str(SEED), "--jobs", "1") == 0
+    started = {name: float((out / f"{name}.started").read_text()) for name in names}
+    assert sorted(names, key=started.get) == ["03_new", "02_long", "01_short"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert list(manifest["notebooks"]) == [f"{name}.ipynb" for name in names]
+    # The next run goes by this run's own durations: every notebook is known now.
+    assert set(runfolder.durations(out)) == {f"{name}.ipynb" for name in names}
+
+
+@pytest.mark.parametrize("text", ["", "{", "[]", '{"notebooks": []}',
+                                  '{"notebooks": {"a.ipynb": {"duration_seconds": "x"}}}'])
+def test_an_unreadable_earlier_manifest_gives_no_durations(tmp_path, text):
+    (tmp_path / "manifest.json").write_text(text)
+    assert runfolder.durations(tmp_path) == {}
+    assert runner.start_order(["a.ipynb", "b.ipynb"], {}) == [0, 1]

@@ -58,6 +58,21 @@ def is_run(folder: Path) -> bool:
     return isinstance(data, dict) and (data.get("tool") == TOOL or _LEGACY_KEYS <= set(data))
 
 
+def durations(folder: Path) -> dict[str, float]:
+    """How long each notebook took in the earlier run in ``folder``: ``{file name: seconds}``.
+
+    Read from the run's ``manifest.json`` (``notebooks`` → ``duration_seconds``); empty when
+    there is no earlier run or its manifest does not say. Only used to choose which notebooks
+    start first, never for results.
+    """
+    try:
+        notebooks = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["notebooks"]
+        return {str(name): float(entry["duration_seconds"]) for name, entry in notebooks.items()
+                if isinstance(entry, dict) and entry.get("duration_seconds") is not None}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
 def _within(path: Path, folder: Path) -> bool:
     """Tell whether ``path`` is ``folder`` or lies inside it (both resolved)."""
     return path == folder or folder in path.parents

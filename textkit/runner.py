@@ -227,7 +227,10 @@ def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progres
     earlier = {child.pid for child in _children()}
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="textkit-notebook")
     try:
-        futures = [pool.submit(_execute_one, *task) for task in tasks]
+        started = {i: pool.submit(_execute_one, *tasks[i])
+                   for i in start_order([nb.name for nb in plan.notebooks],
+                                        runfolder.durations(Path(plan.run_dir)))}
+        futures = [started[i] for i in range(len(tasks))]  # outcomes in the plan's order
         for future in as_completed(futures):
             outcome = future.result()
             if outcome.get("executed"):
@@ -244,6 +247,35 @@ def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progres
         raise
     pool.shutdown()
     return [future.result() for future in futures]
+
+
+def start_order(names: list[str], earlier: dict[str, float]) -> list[int]:
+    """The order to start notebooks in: the longest first, by their earlier run's durations.
+
+    With ``jobs`` kernels at a time, starting the longest notebook last leaves the other
+    kernels idle while it finishes alone; longest-first (the classic LPT rule) shortens the
+    run. Notebooks the earlier run did not time (a first run, a new notebook) start first, in
+    the plan's order, as they may be the long ones. The order changes no result.
+
+    Parameters
+    ----------
+    names : list of str
+        The notebooks' file names, in the plan's order.
+    earlier : dict
+        ``{file name: seconds}`` from the earlier run (:func:`textkit.runfolder.durations`).
+
+    Returns
+    -------
+    list of int
+        Positions in ``names``.
+
+    Examples
+    --------
+    >>> start_order(["01.ipynb", "02.ipynb", "03.ipynb"], {"01.ipynb": 6.0, "03.ipynb": 8.0})
+    [1, 2, 0]
+    """
+    return sorted(range(len(names)), key=lambda i: (names[i] in earlier,
+                                                    -earlier.get(names[i], 0.0), i))
 
 
 def _children() -> list:
