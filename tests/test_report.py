@@ -234,6 +234,19 @@ def test_pages_are_byte_identical_when_rendered_again(run_folder, tmp_path):
     assert report.write(copy, later).read_bytes() == index
 
 
+def test_one_exporter_for_every_page_renders_each_as_a_new_exporter_would(run_folder):
+    """The run renders its pages one after another with one exporter (:func:`report._exporter`);
+    each page must be what a new exporter makes of that notebook alone."""
+    from nbconvert import HTMLExporter
+
+    assert report._exporter() is report._exporter()
+    for stem in NOTEBOOKS:
+        fresh = HTMLExporter(extra_template_basedirs=[str(report.TEMPLATES)],
+                             template_name=report.TEMPLATE, template_file="notebook.html.j2")
+        body, _ = fresh.from_filename(str(run_folder / f"{stem}.ipynb"))
+        assert (run_folder / f"{stem}.html").read_text(encoding="utf-8") == body, stem
+
+
 def test_index_escapes_what_users_typed(run_folder, browser, tmp_path):
     shutil.copy(run_folder / "zipf.png", tmp_path / "zipf.png")
     (tmp_path / "notes <i>.csv").write_text('doc_id,text\n"a<b>","<img src=x onerror=alert(1)>"\n')
