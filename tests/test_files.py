@@ -4,6 +4,7 @@ import codecs
 import hashlib
 import io
 import warnings
+import re
 
 import matplotlib
 import matplotlib.figure
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import ROOT
 from textkit import decoding, files, tokens
+from textkit.errors import TextkitError
 from textkit.errors import CorpusError, CorpusWarning
 
 ENCODINGS = ROOT / "tests" / "fixtures" / "encodings"
@@ -790,3 +792,40 @@ def test_a_shown_figure_is_saved_from_the_image_it_showed_unless_it_changed(tmp_
     with matplotlib.rc_context({"savefig.facecolor": "#ffeeee"}):  # a setting changed
         assert figure.png() == _fresh_png(figure) != png.read_bytes()
     assert figure.png() == png.read_bytes()
+
+
+def _tree(node):
+    """A YAML node tree as plain tuples: tag, value and line of every node."""
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value, node.start_mark.line)
+    if isinstance(node, yaml.SequenceNode):
+        return (node.tag, node.start_mark.line, [_tree(item) for item in node.value])
+    return (node.tag, node.start_mark.line, [(_tree(k), _tree(v)) for k, v in node.value])
+
+
+@pytest.mark.parametrize("text", [
+    (ROOT / "seeds" / "actors.yml").read_text(encoding="utf-8"),
+    "a: é\r\nb: [1, 'x']\r\n",
+    "\ufeffactors:\n  - {name: \"Jen \\u00e9\", type: person}\n",
+])
+def test_yaml_read_by_libyaml_gives_the_pure_python_tree(tmp_path, text):
+    import yaml
+
+    assert yaml.__with_libyaml__  # the fast reader is really used here
+    path = tmp_path / "file.yml"
+    path.write_text(text, encoding="utf-8")
+    assert _tree(files.read_yaml(path)) == _tree(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def test_yaml_syntax_errors_keep_the_pure_python_wording(tmp_path):
+    import yaml
+
+    path = tmp_path / "bad.yml"
+    path.write_text("actors:\n  - name: Putin\n    type: [person\n", encoding="utf-8")
+    with pytest.raises(yaml.MarkedYAMLError) as pure:
+        yaml.compose(path.read_text(), Loader=yaml.SafeLoader)
+    with pytest.raises(TextkitError, match=re.escape(pure.value.problem)) as err:
+        files.read_yaml(path)
+    assert "bad.yml: line 4, column 1: YAML syntax error" in str(err.value)
