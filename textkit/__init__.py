@@ -50,6 +50,7 @@ Actors and quotations
 ``collocations`` n-gram collocations and node-word collocates
 ``teaching``     one collocation row worked through by hand
 ``keyness``      terms that characterise a target corpus against a reference
+``keyteaching``  one keyness row worked through by hand
 ``network``      co-occurrence networks of actors and of words
 
 Groups of documents
