@@ -45,3 +45,20 @@ def test_the_long_steps_over_a_corpus_give_back(calls):
 def test_give_back_runs_here():
     memory.give_back()  # glibc here: returns None and raises nothing; elsewhere a no-op
     assert memory._trim() is not None  # the CI machine and this one run glibc
+
+
+def test_finding_malloc_trim_starts_no_process():
+    """The first give_back of a kernel comes after its first long step, when the kernel may
+    hold gigabytes: it must not copy the kernel to run ``ldconfig`` (as
+    ``ctypes.util.find_library`` does) just to find the C library."""
+    from test_runner import _fresh_python
+
+    seen = _fresh_python(
+        "import sys\n"
+        "started = []\n"
+        "sys.addaudithook(lambda event, args: started.append(event) if event in "
+        "('subprocess.Popen', 'os.fork', 'os.posix_spawn') else None)\n"
+        "from textkit import memory\n"
+        "memory.give_back()\n"
+        "print(memory._trim() is not None, len(started))\n")
+    assert seen == ["True", "0"]

@@ -11,7 +11,6 @@ glibc nothing happens. Results never change: only where freed memory waits.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 
 __all__ = ["give_back", "gives_back"]
@@ -19,9 +18,15 @@ __all__ = ["give_back", "gives_back"]
 
 @functools.lru_cache(maxsize=1)
 def _trim():
-    """glibc's ``malloc_trim``, or None where there is none."""
+    """glibc's ``malloc_trim``, or None where there is none.
+
+    Looked up among the symbols the interpreter has loaded already (``dlopen(NULL)``), where the
+    C library always is. ``ctypes.util.find_library("c")`` would run ``ldconfig -p`` in a child
+    process: a copy of a kernel that may hold gigabytes by the time of its first long step,
+    started only to learn a file name.
+    """
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim
+        return ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError, TypeError):
         return None
 
