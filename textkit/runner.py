@@ -225,11 +225,12 @@ def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progres
         for position, nb in enumerate(plan.notebooks)
     ]
     earlier = {child.pid for child in _children()}
+    order = start_order([nb.name for nb in plan.notebooks], runfolder.durations(Path(plan.run_dir)))
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="textkit-notebook")
+    started = {}
     try:
-        started = {i: pool.submit(_execute_one, *tasks[i])
-                   for i in start_order([nb.name for nb in plan.notebooks],
-                                        runfolder.durations(Path(plan.run_dir)))}
+        for i in order:
+            started[i] = pool.submit(_execute_one, *tasks[i])
         futures = [started[i] for i in range(len(tasks))]  # outcomes in the plan's order
         for future in as_completed(futures):
             outcome = future.result()
@@ -240,7 +241,7 @@ def _execute_all(plan: Plan, build: Path, record_as: Path, *, jobs: int, progres
                 say(f"textkit: {Path(outcome['notebook']).stem} {outcome['status']} "
                     f"({outcome['duration']:.1f} s)")
     except BaseException:
-        for future in futures:
+        for future in started.values():
             future.cancel()
         _stop([child for child in _children() if child.pid not in earlier])
         pool.shutdown(wait=True)  # each thread ends once its kernel is gone
