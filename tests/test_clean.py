@@ -529,8 +529,9 @@ def test_a_run_cleans_its_corpus_once_and_every_notebook_reads_that(tmp_path, mo
     expected_report = clean.report(wikinews)
     monkeypatch.setenv("TEXTKIT_CACHE", str(tmp_path))
     clean._last.clear()
-    first = clean.corpus(wikinews)  # the first notebook cleans and stores
-    assert len(list(tmp_path.glob("clean-*.pickle"))) == 1
+    first = clean.corpus(wikinews)  # the first notebook cleans and stores texts and edits
+    assert len(list(tmp_path.glob("clean-texts-*.pickle"))) == 1
+    assert len(list(tmp_path.glob("clean-edits-*.pickle"))) == 1
     clean._last.clear()  # another kernel
 
     def refuse(*args):
@@ -538,6 +539,7 @@ def test_a_run_cleans_its_corpus_once_and_every_notebook_reads_that(tmp_path, mo
 
     monkeypatch.setattr(clean, "_clean", refuse)
     again = clean.corpus(wikinews)
+    assert "edits" not in clean._last  # a notebook that only analyses never holds the edits
     pd.testing.assert_frame_equal(again, expected)
     pd.testing.assert_frame_equal(first, expected)
     pd.testing.assert_frame_equal(clean.report(wikinews), expected_report)

@@ -352,29 +352,44 @@ def corpus(documents: pd.DataFrame, *, names: Iterable[str] = NEWS, skip: Iterab
     chosen = steps(names, skip=skip)
     known = _known(documents, chosen, evidence)
     cleaned = documents.copy()
-    cleaned["text"] = [text for text, _ in _cleaned(documents["text"], chosen, known)]
+    cleaned["text"] = _cleaned(documents["text"], chosen, known, edits=False)[0]
     return cleaned
 
 
-#: The last corpus cleaned (its key and each text's result): a notebook cleans a corpus, then
-#: reports and lists what was removed, and each of those needs the same pass.
+#: The last corpus cleaned: its key, the cleaned texts and, once asked for or worked out here,
+#: each text's edits (a notebook cleans a corpus, then reports and lists what was removed, and
+#: each of those needs the same pass).
 _last: dict = {}
 
 
-def _cleaned(texts, chosen: tuple[str, ...], known: Known) -> list[tuple[str, list[list[Edit]]]]:
-    """:func:`_clean` on every text; the same texts, steps and evidence again are not redone.
+def _cleaned(texts, chosen: tuple[str, ...], known: Known, *,
+             edits: bool = True) -> tuple[list[str], list[list[list[Edit]]] | None]:
+    """:func:`_clean` on every text: the cleaned texts, and each text's edits when ``edits``.
 
-    In a ``textkit run`` the notebooks share the result through the run's cache
-    (:func:`textkit.textindex.shared`): the corpus is cleaned once per run, not once per notebook.
+    The same texts, steps and evidence again are not redone. In a ``textkit run`` the
+    notebooks share the result through the run's cache (:func:`textkit.textindex.shared`): the
+    corpus is cleaned once per run, not once per notebook, and the texts and the edits are
+    stored apart, so that a notebook that only analyses the texts never holds the edits (at
+    30 MB of books, 144,000 edits take about 40 MB of each kernel's memory).
     """
     from textkit import textindex
 
-    key = "clean-" + textindex.fingerprint(texts, chosen, *(sorted(part) for part in known))
+    key = textindex.fingerprint(texts, chosen, *(sorted(part) for part in known))
     if _last.get("key") != key:
         _last.clear()
-        results = textindex.shared(key, lambda: [_clean(text, chosen, known) for text in texts])
-        _last.update(key=key, results=results)
-    return _last["results"]
+        _last["key"] = key
+    done = []  # the cleaning itself, when it has to be done here
+
+    def both():
+        if not done:
+            done.append([_clean(text, chosen, known) for text in texts])
+        return done[0]
+
+    if "texts" not in _last:
+        _last["texts"] = textindex.shared("clean-texts-" + key, lambda: [t for t, _ in both()])
+    if (edits or done) and "edits" not in _last:  # edits worked out here are kept, and stored
+        _last["edits"] = textindex.shared("clean-edits-" + key, lambda: [e for _, e in both()])
+    return _last["texts"], _last["edits"] if edits else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -387,7 +402,7 @@ def _edits(documents: pd.DataFrame, names: Iterable[str], skip: Iterable[str],
     """Clean each document; yield its id, the steps and each step's edits."""
     chosen = steps(names, skip=skip)
     known = _known(documents, chosen, given)
-    for doc_id, (_, done) in zip(documents["doc_id"], _cleaned(documents["text"], chosen, known)):
+    for doc_id, done in zip(documents["doc_id"], _cleaned(documents["text"], chosen, known)[1]):
         yield doc_id, chosen, done
 
 
