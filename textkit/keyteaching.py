@@ -19,14 +19,7 @@ import pandas as pd
 from textkit import markup
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
-
-
-def _num(value) -> str:
-    """Format a number: integers as such, other floats to 6 decimals (trailing zeros cut)."""
-    value = float(value)
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+from textkit.teaching import _num  # both teaching views write numbers alike
 
 
 def _group_column(table: pd.DataFrame) -> str | None:
