@@ -162,16 +162,20 @@ def _broken_notebooks(folder: Path) -> Path:
     """A notebooks folder with the real 01 and a 02 that fails in its third cell."""
     folder.mkdir()
     shutil.copy(ROOT / "notebooks" / "01_word_frequency.ipynb", folder)
+    _notebook(folder / "02_broken.ipynb", "answer = 6 * 7", "raise ValueError(f'boom {answer}')")
+    return folder
+
+
+def _notebook(path: Path, *cells: str) -> None:
+    """Write a notebook: a parameters cell (``corpus``, ``output_dir``), then these code cells."""
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_code_cell('corpus: str = "x"  # corpus\noutput_dir: str = "."  # output'),
-        nbformat.v4.new_code_cell("answer = 6 * 7"),
-        nbformat.v4.new_code_cell("raise ValueError(f'boom {answer}')"),
+        *(nbformat.v4.new_code_cell(source) for source in cells),
     ]
     nb.cells[0].metadata["tags"] = ["parameters"]
     nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
-    nbformat.write(nb, folder / "02_broken.ipynb")
-    return folder
+    nbformat.write(nb, path)
 
 
 def test_failing_notebook_keeps_earlier_results(tmp_path, project_root, capsys):
@@ -314,18 +318,11 @@ def test_kernels_get_the_fixed_hash_seed_and_no_progress_bars(tmp_path, project_
     monkeypatch.delenv("TEXTKIT_PROGRESS", raising=False)
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell('corpus: str = "x"  # corpus\noutput_dir: str = "."  # output'),
-        nbformat.v4.new_code_cell(
-            "import json, os, pathlib\n"
-            "names = ['PYTHONHASHSEED', 'TEXTKIT_PROGRESS']\n"
-            "pathlib.Path(output_dir, 'environment.json').write_text("
-            "json.dumps({n: os.environ.get(n) for n in names}))"),
-    ]
-    nb.cells[0].metadata["tags"] = ["parameters"]
-    nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
-    nbformat.write(nb, folder / "01_environment.ipynb")
+    _notebook(folder / "01_environment.ipynb",
+              "import json, os, pathlib\n"
+              "names = ['PYTHONHASHSEED', 'TEXTKIT_PROGRESS']\n"
+              "pathlib.Path(output_dir, 'environment.json').write_text("
+              "json.dumps({n: os.environ.get(n) for n in names}))")
     out = tmp_path / "run"
     assert _run("--notebooks", str(folder), "--output", str(out), "--corpus", str(SEED)) == 0
     seen = json.loads((out / "environment.json").read_text())
@@ -386,16 +383,9 @@ def _stamping_notebooks(folder: Path, names: list[str]) -> None:
     """Notebooks that each write the time their kernel reached the first cell."""
     folder.mkdir()
     for name in names:
-        nb = nbformat.v4.new_notebook()
-        nb.cells = [
-            nbformat.v4.new_code_cell('corpus: str = "x"  # corpus\noutput_dir: str = "."  # output'),
-            nbformat.v4.new_code_cell(
-                "import pathlib, time\n"
-                f"pathlib.Path(output_dir, '{name}.started').write_text(repr(time.time()))"),
-        ]
-        nb.cells[0].metadata["tags"] = ["parameters"]
-        nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
-        nbformat.write(nb, folder / f"{name}.ipynb")
+        _notebook(folder / f"{name}.ipynb",
+                  "import pathlib, time\n"
+                  f"pathlib.Path(output_dir, '{name}.started').write_text(repr(time.time()))")
 
 
 def test_the_notebook_that_took_longest_last_time_starts_first(tmp_path, project_root):
