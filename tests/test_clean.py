@@ -1,7 +1,7 @@
-"""Tests for textkit.clean and textkit.furniture: each step on small literals (including text
-that must not change), the character steps against reference implementations, the pipeline on
-the seed article, the labelled evaluation set (precision and recall per step), the Wikinews
-corpus (only the first-line dates go), corpus evidence, and the report and removal tables.
+"""Tests for textkit.clean, textkit.furniture and textkit.finders: each step on small literals
+(including text that must not change), the character steps against reference implementations, the
+pipeline on the seed article, the labelled evaluation set (precision and recall per step), the
+Wikinews corpus (only the first-line dates go), corpus evidence, and the report and removal tables.
 
 Run ``python tests/test_clean.py`` to print the evaluation table."""
 

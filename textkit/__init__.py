@@ -14,7 +14,8 @@ Reading and files
 Text
 
 ``clean``        small cleaning steps and the news pipeline, each reporting its edits
-``furniture``    evidence that a line is news furniture (outlet and wire patterns, repetition)
+``furniture``    news furniture's shared vocabulary: edits, line shapes, repetition across a corpus
+``finders``      where a text's furniture is: headline suffix, dateline, byline, copyright, footers
 ``tokens``       sentences, paragraphs, word tokens, case folding, n-grams, the token table
 ``normalising``  word tokens as written, stemmed or lemmatised
 ``stopwords``    stopword lists: bundled, NLTK's, by language, from a file

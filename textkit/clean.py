@@ -5,7 +5,7 @@ tuple of step names a student can read and edit; :data:`STEPS` maps each name to
 ``str -> str`` (the furniture steps also take the corpus ``evidence``). The furniture steps
 (headline suffix, dateline, byline, copyright, boilerplate) run before the character steps so
 that they see the raw dashes and quotes of a wire story. They remove furniture only with evidence
-(:mod:`textkit.furniture`): a known outlet or wire pattern, or — in :func:`corpus` — a suffix or
+(:mod:`textkit.finders`): a known outlet or wire pattern, or — in :func:`corpus` — a suffix or
 line that repeats across the documents (:func:`evidence`). A " - Smith" after one headline, a
 referee's name ending one report, "Copyright lawyers said …" are text and stay.
 
@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from textkit import furniture
+from textkit import finders, furniture
 from textkit.errors import ParameterError
 from textkit.furniture import NOTHING, Edit, Known, evidence
 
@@ -150,7 +150,7 @@ def whitespace(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Furniture steps (the rules and their reasons are in textkit.furniture)
+# Furniture steps (the rules and their reasons are in textkit.finders)
 # --------------------------------------------------------------------------------------------
 
 
@@ -163,57 +163,57 @@ def headline_suffix(text: str, evidence: pd.DataFrame | Known | None = None) -> 
     >>> headline_suffix("Budget plans 'reckless' - Smith\\n\\nBody.")
     "Budget plans 'reckless' - Smith\\n\\nBody."
     """
-    return _apply(text, furniture.find_headline_suffix(text, furniture.known(evidence)))
+    return _apply(text, finders.find_headline_suffix(text, furniture.known(evidence)))
 
 
 def dateline(text: str, evidence: pd.DataFrame | Known | None = None) -> str:
     """Remove the dateline at the very start of an article: date lines ("Friday, January 4,
     2019") and a wire dateline ("MOSCOW —", "KYIV, Ukraine (AP) —"); datelines further down
-    stay (see :func:`textkit.furniture.find_dateline`).
+    stay (see :func:`textkit.finders.find_dateline`).
 
     >>> dateline("Headline\\n\\nMOSCOW — The Kremlin said.")
     'Headline\\n\\nThe Kremlin said.'
     >>> dateline("NATO — the alliance — said.\\n\\nUS officials.")  # an acronym, no place
     'NATO — the alliance — said.\\n\\nUS officials.'
     """
-    return _apply(text, furniture.find_dateline(text))
+    return _apply(text, finders.find_dateline(text))
 
 
 def byline(text: str, evidence: pd.DataFrame | Known | None = None) -> str:
     """Remove bylines and wire credits with evidence: a "By Jane Doe" line, "Reporting by …",
     "… contributed to this report.", a name line right after a copyright notice at the end, or a
     name line that repeats across the corpus (``evidence``). A lone name ending one report stays
-    (see :func:`textkit.furniture.find_byline`).
+    (see :func:`textkit.finders.find_byline`).
 
     >>> byline("Body.\\n\\nBy Jane Doe")
     'Body.'
     >>> byline("The match ended 2-1.\\n\\nMichael Oliver")
     'The match ended 2-1.\\n\\nMichael Oliver'
     """
-    return _apply(text, furniture.find_byline(text, furniture.known(evidence)))
+    return _apply(text, finders.find_byline(text, furniture.known(evidence)))
 
 
 def copyright(text: str, evidence: pd.DataFrame | Known | None = None) -> str:
     """Remove copyright notices: lines that are only a notice ("Copyright 2022 The Associated
     Press. All rights reserved. …", "© 2020 Reuters") and a notice ending the last line. A
-    sentence about copyright stays (see :func:`textkit.furniture.find_copyright`).
+    sentence about copyright stays (see :func:`textkit.finders.find_copyright`).
 
     >>> copyright("Body.\\n\\nCopyright 2022 The Associated Press. All rights reserved.\\n\\nEnd.")
     'Body.\\n\\nEnd.'
     >>> copyright("Copyright lawyers said the ruling was wrong.")
     'Copyright lawyers said the ruling was wrong.'
     """
-    return _apply(text, furniture.find_copyright(text))
+    return _apply(text, finders.find_copyright(text))
 
 
 def boilerplate(text: str, evidence: pd.DataFrame | Known | None = None) -> str:
     """Remove boilerplate at the edges: lines that repeat across the corpus (``evidence``) and
-    the AP's footers (see :func:`textkit.furniture.find_boilerplate`).
+    the AP's footers (see :func:`textkit.finders.find_boilerplate`).
 
     >>> boilerplate("Body.\\n\\nFollow AP's coverage at https://apnews.com/hub/ukraine")
     'Body.'
     """
-    return _apply(text, furniture.find_boilerplate(text, furniture.known(evidence)))
+    return _apply(text, finders.find_boilerplate(text, furniture.known(evidence)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -240,11 +240,11 @@ NEWS: tuple[str, ...] = tuple(STEPS)
 # The finders behind the steps: (text, Known) -> list of Edit, in text order.
 _FINDERS: dict[str, Callable[[str, Known], list[Edit]]] = {
     "nfc": _nfc_edits,
-    "headline_suffix": furniture.find_headline_suffix,
-    "dateline": furniture.find_dateline,
-    "byline": furniture.find_byline,
-    "copyright": furniture.find_copyright,
-    "boilerplate": furniture.find_boilerplate,
+    "headline_suffix": finders.find_headline_suffix,
+    "dateline": finders.find_dateline,
+    "byline": finders.find_byline,
+    "copyright": finders.find_copyright,
+    "boilerplate": finders.find_boilerplate,
     "quotes": _quote_edits,
     "dashes": _dash_edits,
     "whitespace": _whitespace_edits,
