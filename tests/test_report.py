@@ -306,6 +306,17 @@ def test_names_found_in_one_pass_equal_a_regex_per_name():
     assert found["zipf"] == (3, 4)  # "zipf.png.", "zipf," and "zipf.png", not "-zipf" or "zipf-a"
 
 
+def test_a_name_inside_a_style_sheet_names_no_file(tmp_path):
+    """Style sheets are not searched for names (they are two thirds of a page): 02 names
+    words.csv twice, both times inside a ``<style>`` element, so 01, which names it once, owns it."""
+    (tmp_path / "01_a.html").write_text("<p>saved words.csv</p>")
+    (tmp_path / "02_b.html").write_text(
+        '<STYLE type="text/css">\nwords.csv { }\n</style><p>x</p><style>words.csv</style>')
+    (tmp_path / "words.csv").write_bytes(b"")
+    assert report._notebook_text(tmp_path, "02_b").split() == ["<p>x</p>"]
+    assert report._owners(tmp_path, ["01_a", "02_b"]) == {"01_a": ["words.csv"]}
+
+
 def test_files_go_to_the_notebook_naming_them_most_even_with_spaces(tmp_path):
     (tmp_path / "01_a.ipynb").write_text('"my plot.png" words.csv words.csv "zipf"')
     (tmp_path / "02_b.ipynb").write_text('my plot.png my plot.png words.csv zipf')

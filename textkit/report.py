@@ -237,7 +237,9 @@ def _names_in(text: str) -> dict:
     found: dict = {}
     for match in _NAME_RUN.finditer(text):
         run, start = match.group(), match.start()
-        ends = [i for i, char in enumerate(run) if char == "."] + [len(run)]
+        ends = (len(run),)
+        if "." in run:  # most runs are plain words
+            ends = [i for i, char in enumerate(run) if char == "."] + [len(run)]
         for end in ends:
             if 0 < end <= _LONGEST_NAME:
                 times, first = found.get(run[:end], (0, start))
@@ -258,13 +260,18 @@ def _mentions(text: str, name: str) -> tuple:
 def _notebook_text(folder: Path, stem: str) -> str:
     """Return the text of a notebook's HTML rendering, else of its ``.ipynb``, else ''.
 
-    Embedded images (long base64 runs) are dropped, so a file name cannot match inside them.
+    Embedded images (long base64 runs) and style sheets are dropped: a file name cannot match
+    inside them, and the style sheets are two thirds of a page that is searched for names.
     """
     for suffix in (".html", ".ipynb"):
         path = folder / f"{stem}{suffix}"
         if path.is_file():
-            return re.sub(r"[A-Za-z0-9+/=]{200,}", " ", files.read_text(path))
+            return _NOT_NAMING.sub(" ", files.read_text(path))
     return ""
+
+
+#: What :func:`_notebook_text` drops: base64 runs of embedded images, and ``<style>`` elements.
+_NOT_NAMING = re.compile(r"[A-Za-z0-9+/=]{200,}|<style\b[^>]*>.*?</style>", re.DOTALL | re.IGNORECASE)
 
 
 # --- sections -----------------------------------------------------------------------------
