@@ -51,6 +51,7 @@ Actors and quotations
 ``collocations`` n-gram collocations and node-word collocates
 ``teaching``     one collocation row worked through by hand
 ``keyness``      terms that characterise a target corpus against a reference
+``keystats``     keyness statistics: two counted tables compared term by term
 ``keyteaching``  one keyness row worked through by hand
 ``network``      co-occurrence networks of actors and of words
 

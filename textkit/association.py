@@ -73,7 +73,7 @@ total          ``C1 = c``          ``C2 = d``
 so ``E11 = (a + b) c / (c + d)`` (UCREL's ``E1``), ``E12 = (a + b) d / (c + d)`` (``E2``), and
 :func:`llr` on these cells is the 4-cell G² of keyness. The keyness-only statistics below take
 the same four cells, so every function of this module is called one way; they are registered
-in :data:`textkit.keyness.MEASURES`, not in :data:`MEASURES` (a collocation table has no use
+in :data:`textkit.keystats.MEASURES`, not in :data:`MEASURES` (a collocation table has no use
 for them). Frequencies per million are ``fpm1 = a / c × 10⁶`` and ``fpm2 = b / d × 10⁶``.
 
 ``ll2``

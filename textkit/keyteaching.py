@@ -6,7 +6,7 @@ statistic and the p-values; its ``attrs["keyness"]`` records the measure, correc
 the number of terms tested. :func:`explain` shows where a row's numbers come from, as Markdown:
 the 2×2 table with totals, the expected counts, each statistic's formula with the row's counts
 substituted and its value, and how the p-value was corrected. The formulas themselves are
-those of :mod:`textkit.keyness` (its docstring lists them with their sources).
+those of :mod:`textkit.keystats` (its docstring lists them with their sources).
 
 :func:`explain` is also importable from :mod:`textkit.keyness`, where notebook 04 finds it, as
 :mod:`textkit.teaching` does the same for collocation tables.
@@ -19,13 +19,12 @@ import pandas as pd
 from textkit import markup
 from textkit import tokens as tokenise
 from textkit.errors import ParameterError
+from textkit.keystats import COLUMNS
 from textkit.teaching import _num  # both teaching views write numbers alike
 
 
 def _group_column(table: pd.DataFrame) -> str | None:
     """Return the group column of a :func:`compare` table (``attrs``, else the extra column)."""
-    from textkit.keyness import COLUMNS
-
     by = table.attrs.get("keyness", {}).get("by")
     if by in table.columns:
         return by

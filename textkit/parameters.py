@@ -87,11 +87,11 @@ def rules() -> dict[str, Rule]:
     here, so each parameter has one rule and one message.
     """
     from textkit import actors, association, collocations, groups, kwic, stopwords
-    from textkit import frequency, keyness, normalising
+    from textkit import frequency, keystats, normalising
 
     return {**SHARED, **association.RULES, **collocations.RULES, **actors.RULES,
             **stopwords.RULES, **kwic.RULES, **groups.RULES,
-            **normalising.RULES, **frequency.RULES, **keyness.RULES}
+            **normalising.RULES, **frequency.RULES, **keystats.RULES}
 
 
 def __getattr__(name):
