@@ -7,6 +7,7 @@ Reading and files
 
 ``files``        every file written (tables, figures, networks) and read; re-exports ``reading``
 ``reading``      corpora: .txt files, folders, globs, CSV/TSV/JSONL tables, and reading notes
+``corpusfiles``  which files make up a corpus: a folder's .txt files, a glob's matches
 ``decoding``     a file's bytes to text: byte-order marks, UTF-8, detected legacy code pages
 ``metadata``     front-matter headers, sidecar metadata tables, duplicate texts (read with a corpus)
 ``errors``       textkit's exceptions and warnings

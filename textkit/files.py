@@ -1,14 +1,15 @@
 """Read corpora and word lists; write tables and figures.
 
-All of textkit's file access lives in this module and in :mod:`textkit.reading` (reading
-corpora, whose public names are re-exported here: use ``files.read_corpus``), so everything else
-is pure and can be tested with literals. Reading is strict: a path that does not exist, an empty
-file, bytes that are not text, or a table without the named text column each raise
-:class:`~textkit.errors.CorpusError` with the file (and line or byte) and what to do.
+All of textkit's file access lives in this module, in :mod:`textkit.reading` (reading corpora)
+and in :mod:`textkit.corpusfiles` (which files make up a corpus), whose public names are
+re-exported here (use ``files.read_corpus``), so everything else is pure and can be tested with
+literals. Reading is strict: a path that does not exist, an empty file, bytes that are not text,
+or a table without the named text column each raise :class:`~textkit.errors.CorpusError` with
+the file (and line or byte) and what to do.
 
 Encodings: each file is decoded on its own — UTF-8 with or without a byte-order mark, UTF-16
 with a byte-order mark, else a detected legacy code page such as Windows-1252 (the rules are in
-:mod:`textkit.reading`). An explicit ``encoding`` applies to every file, strictly. Windows (CRLF)
+:mod:`textkit.decoding`). An explicit ``encoding`` applies to every file, strictly. Windows (CRLF)
 and old Mac (CR) line endings become ``"\\n"``.
 """
 
@@ -20,16 +21,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from textkit.corpusfiles import (  # noqa: F401  (re-exported: files is where callers read from)
+    NOT_ARTICLES,
+    TEXT_SUFFIXES,
+    corpus_folder,
+)
 from textkit.errors import CorpusError
 from textkit.reading import (  # noqa: F401  (re-exported: files is where callers read from)
     CORPUS_COLUMNS,
     LEGACY_ENCODINGS,
-    NOT_ARTICLES,
     NOTE_KINDS,
     NOTES_COLUMNS,
     TABLE_SUFFIXES,
-    TEXT_SUFFIXES,
-    corpus_folder,
     decode,
     read_corpus,
     read_corpus_with_notes,
