@@ -111,7 +111,6 @@ def main(argv: list[str] | None = None) -> int:
     """
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
-    skip_iri_grammars()
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a run like Ctrl-C
     try:
         return _COMMANDS[args.command](args, argv)
@@ -130,20 +129,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def skip_iri_grammars() -> None:
-    """Keep ``jsonschema`` from loading ``rfc3987_syntax`` in this process (1.6 s per command).
-
-    papermill and nbconvert read notebooks with ``nbformat``, which imports ``jsonschema``; its
-    format checkers import ``rfc3987_syntax`` when it is installed (JupyterLab's dependencies
-    install it), and that module compiles some 40 Lark grammars on import, about 1.6 s here, to
-    check the ``iri`` format, which no notebook schema uses (jsonschema issue #1428). With the
-    module marked as missing, ``jsonschema`` skips that one checker and validates everything
-    else as before. Only the ``textkit`` command does this: it changes nothing in a kernel or
-    in a program that imports textkit.
-    """
-    sys.modules.setdefault("rfc3987_syntax", None)  # None: "import rfc3987_syntax" fails fast
 
 
 def _interrupt(signum, frame):
