@@ -15,6 +15,7 @@ Reading and files
 Text
 
 ``clean``        small cleaning steps and the news pipeline, each reporting its edits
+``cleanreport``  what the cleaning steps changed: a summary per step, every removal in full
 ``furniture``    news furniture's shared vocabulary: edits, line shapes, repetition across a corpus
 ``finders``      where a text's furniture is: headline suffix, dateline, byline, copyright, footers
 ``tokens``       sentences, paragraphs, word tokens, case folding, n-grams, the token table
