@@ -18,7 +18,8 @@ Text
 ``cleanreport``  what the cleaning steps changed: a summary per step, every removal in full
 ``furniture``    news furniture's shared vocabulary: edits, line shapes, repetition across a corpus
 ``finders``      where a text's furniture is: headline suffix, dateline, byline, copyright, footers
-``tokens``       sentences, paragraphs, word tokens, case folding, n-grams, the token table
+``tokens``       word tokens, case folding, filters, n-grams, the token table
+``sentencesplit`` paragraphs and sentences: blank lines, Punkt and its abbreviations
 ``normalising``  word tokens as written, stemmed or lemmatised
 ``stopwords``    stopword lists: bundled, NLTK's, by language, from a file
 ``kwic``         keyword-in-context lines, queries and their sort orders

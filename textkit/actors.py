@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from textkit import forms, kwic, memory, parameters, textindex, tokens
+from textkit import forms, kwic, memory, parameters, sentencesplit, textindex
 from textkit.dictionary import (  # re-exported: notebooks and the runner use actors.load, ...
     CASES, FIELDS, FORM_COLUMNS, KINDS, LIST_FIELDS, TYPES, fits, load, parse, require,
 )
@@ -184,7 +184,7 @@ def mentions(
         - ``text`` (str): the matched text, as written in the document;
         - ``start``, ``end`` (int): character offsets in the cleaned text;
         - ``sentence`` (int): the sentence number in the document, from 1
-          (:func:`textkit.tokens.sentence_spans`; the headline is sentence 1);
+          (:func:`textkit.sentencesplit.sentence_spans`; the headline is sentence 1);
         - ``paragraph`` (int): the paragraph number in the document, from 1.
 
     Examples
@@ -214,8 +214,8 @@ def _mentions(documents: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
         found = forms.scan(text, compiled, by_key)
         if not found:
             continue
-        sentence_starts = [s for s, _ in tokens.sentence_spans(text)]
-        paragraph_starts = [s for s, _ in tokens.paragraph_spans(text)]
+        sentence_starts = [s for s, _ in sentencesplit.sentence_spans(text)]
+        paragraph_starts = [s for s, _ in sentencesplit.paragraph_spans(text)]
         for start, end, info in found:
             rows.append((
                 doc_id, *info, text[start:end], start, end,

@@ -62,7 +62,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from textkit import names as names_module
-from textkit import tokens
+from textkit import sentencesplit, tokens
 from textkit.alternation import trie
 
 #: Reporting verbs recognised next to a speaker (lower case; matched as whole words).
@@ -222,8 +222,8 @@ def spans(text: str) -> pd.DataFrame:
     >>> found["closed"].tolist(), found["continued"].tolist()
     ([True, False, True, False], [False, False, True, False])
     """
-    paragraphs = tokens.paragraph_spans(text)
-    found = quotations(text, paragraphs, tokens.sentence_spans(text))
+    paragraphs = sentencesplit.paragraph_spans(text)
+    found = quotations(text, paragraphs, sentencesplit.sentence_spans(text))
     return pd.DataFrame(found, columns=list(Span._fields)).astype(
         {"start": "int64", "end": "int64", "closed": bool, "continued": bool}
     )
@@ -232,8 +232,8 @@ def spans(text: str) -> pd.DataFrame:
 def quotations(text: str, paragraphs: list, sentences: list) -> list[Span]:
     """Pair the marks of each paragraph and keep the spans that are quotations: :func:`spans` as
     :class:`Span` records, for a text whose paragraphs and sentences are already split
-    (``(start, end)`` pairs of :func:`textkit.tokens.paragraph_spans` and
-    :func:`textkit.tokens.sentence_spans`)."""
+    (``(start, end)`` pairs of :func:`textkit.sentencesplit.paragraph_spans` and
+    :func:`textkit.sentencesplit.sentence_spans`)."""
     marks = {kind: _marks(text, kind) for kind in ("double", "single")}
     primary = _primary(marks)
     other = "single" if primary == "double" else "double"

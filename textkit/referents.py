@@ -37,7 +37,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from textkit import names as names_module
-from textkit import tokens
+from textkit import sentencesplit
 from textkit.quotemarks import VERB, quotations
 
 #: Words that open a role ("the minister", "a source", "his father").
@@ -172,8 +172,8 @@ def build(doc_id, text: str, mentions: pd.DataFrame, forms: dict) -> Document:
     ``mentions`` are the document's actor mentions (:func:`textkit.actors.mentions`) and ``forms``
     the corpus's :func:`dictionary_forms`: they only link the names the text gives to actors.
     """
-    paragraphs = tokens.paragraph_spans(text)
-    sentences = tokens.sentence_spans(text)
+    paragraphs = sentencesplit.paragraph_spans(text)
+    sentences = sentencesplit.sentence_spans(text)
     quoted = quotations(text, paragraphs, sentences)
     covering = sorted(
         (s, e, a, g, t) for s, e, a, g, t, k in zip(

@@ -1,9 +1,9 @@
 """Where the sentences and tokens of a text are: worked out once per text, then shared.
 
-Splitting sentences (NLTK's Punkt, see :func:`textkit.tokens.sentence_spans`) and finding tokens
-are the most expensive steps of a run, and almost every analysis needs them: the token table,
-the n-gram counts, the concordances, the actor mentions and the quotations. This module does
-them once per text and keeps the result, an :class:`Index` of character offsets:
+Splitting sentences (NLTK's Punkt, see :func:`textkit.sentencesplit.sentence_spans`) and
+finding tokens are the most expensive steps of a run, and almost every analysis needs them: the
+token table, the n-gram counts, the concordances, the actor mentions and the quotations. This
+module does them once per text and keeps the result, an :class:`Index` of character offsets:
 
 - in memory, for the rest of the process (a notebook asks for the same text many times);
 - on disk, when the environment variable ``TEXTKIT_CACHE`` names a folder: ``textkit run``
@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from textkit import tokens
+from textkit import sentencesplit, tokens
 
 #: The environment variable naming the folder of the on-disk cache (set by ``textkit run``).
 CACHE_VARIABLE = "TEXTKIT_CACHE"
@@ -69,10 +69,10 @@ class Index(NamedTuple):
     """The sentences and tokens of one text: character offsets and codes (NumPy ``int32`` arrays,
     ``int64`` for a text of 2**31 characters or more).
 
-    ``sentences`` has one ``(start, end)`` row per sentence (:func:`textkit.tokens.sentence_spans`);
-    ``starts`` and ``ends`` give every token (words and punctuation,
-    :data:`textkit.tokens.TOKEN_PATTERN`) in text order; ``sentence`` is the row in
-    ``sentences`` of each token's sentence (from 0); ``codes`` is each token's row in
+    ``sentences`` has one ``(start, end)`` row per sentence
+    (:func:`textkit.sentencesplit.sentence_spans`); ``starts`` and ``ends`` give every token
+    (words and punctuation, :data:`textkit.tokens.TOKEN_PATTERN`) in text order; ``sentence`` is
+    the row in ``sentences`` of each token's sentence (from 0); ``codes`` is each token's row in
     ``vocabulary``, the text's distinct tokens as written, in order of first appearance.
     """
 
@@ -95,7 +95,7 @@ def build(text: str) -> Index:
     >>> build("Russia's reply. No.").ends.tolist()
     [6, 8, 14, 15, 18, 19]
     """
-    spans = tokens.split_sentences(text)
+    spans = sentencesplit.split_sentences(text)
     found, counts = [], []
     for start, end in spans:
         pairs = _PAIRS.findall(text, start, end)
@@ -127,7 +127,7 @@ def _factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:
 def key(text: str) -> str:
     """The cache key of a text: a hash of its characters and of the abbreviation list."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(" ".join(sorted(tokens.ABBREVIATIONS)).encode())
+    digest.update(" ".join(sorted(sentencesplit.ABBREVIATIONS)).encode())
     digest.update(b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
