@@ -31,7 +31,8 @@ Checking and showing
 
 Counts
 
-``frequency``    term tables and corpus summaries
+``frequency``    term and n-gram frequency tables, per corpus or per group
+``corpusstats``  corpus statistics: tokens, types, hapaxes per stage and per document; top word
 ``dispersion``   range, DP, DPnorm and Juilland's D over documents; x-ray positions
 
 Actors and quotations
@@ -52,6 +53,7 @@ Actors and quotations
 ``association``  association measures from 2x2 contingency tables
 ``counting``     the counting engine: codes, n-gram and window counts, cells, scores
 ``collocations`` n-gram collocations and node-word collocates
+``scoredtable``  the collocation tables' options and how counts become a sorted, scored table
 ``teaching``     one collocation row worked through by hand
 ``keyness``      terms that characterise a target corpus against a reference
 ``keystats``     keyness statistics: two counted tables compared term by term

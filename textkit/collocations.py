@@ -14,9 +14,8 @@ The pipeline, and the conventions every table here follows:
    expected count ``e11 = (o11 + o12) × (o11 + o21) / N``, next to one column per measure of
    :data:`textkit.association.MEASURES`; :func:`explain` (from :mod:`textkit.teaching`, with
    :func:`choose` and :func:`contingency`) substitutes them into the formulas.
-4. Scores are rounded to 6 decimals, then rows are sorted by the chosen ``measure`` (descending)
-   and then by the n-gram or collocate (ascending, by code point), so ties are broken the same
-   way every time.
+4. :mod:`textkit.scoredtable` makes every table from its counts: scores rounded to 6 decimals,
+   rows sorted by ``measure`` (descending), then by the n-gram or collocate (by code point).
 5. :func:`concordance` shows the KWIC lines of any collocation or node word, with
    :func:`textkit.kwic.lines`.
 
@@ -62,15 +61,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from textkit import association, counting, kwic, memory, parameters
+from textkit import counting, kwic, memory, parameters
 from textkit import tokens as tokenise
 from textkit.counting import BREAK, CELLS, sequence  # noqa: F401  (re-exported: notebooks use them)
 from textkit.errors import ParameterError
+from textkit.scoredtable import MEASURE_COLUMNS, _check, _empty, _frame, _scored_table, _window
+from textkit.scoredtable import MAX_WINDOW, NGRAM_SIZES, RULES  # noqa: F401  (re-exported)
 from textkit.teaching import choose, contingency, explain  # noqa: F401  (re-exported)
 from textkit.textindex import progress
-
-#: One column per measure (``frequency`` is the ``count`` column).
-MEASURE_COLUMNS = tuple(m for m in association.MEASURES if m != "frequency")
 
 #: Columns of :func:`ngrams`.
 NGRAM_COLUMNS = ("collocation", "count", *CELLS, *MEASURE_COLUMNS)
@@ -82,111 +80,6 @@ COLLOCATE_COLUMNS = (
 
 #: Columns of :func:`concordance`.
 CONCORDANCE_COLUMNS = ("doc_id", *kwic.COLUMNS)
-
-#: The n-gram sizes the ``n`` parameter takes.
-NGRAM_SIZES = (2, 3)
-
-#: The widest ``window``: no sentence needs more tokens on one side of the node; the bound
-#: keeps a mistyped ``window 1000000000`` from trying to allocate a window that long.
-MAX_WINDOW = 100
-
-#: Rules of the collocation parameters (read by :func:`textkit.parameters.check`).
-RULES = {
-    "n": parameters.one_of(*NGRAM_SIZES),
-    "window": parameters.between(1, MAX_WINDOW, "tokens on each side of the node"),
-    "node": parameters.one_word(empty="the most frequent content word"),
-}
-
-#: What :func:`_scored_table` computes for every row: ``e11`` and one column per measure.
-_SCORES = {"e11": association.expected, **{m: association.MEASURES[m] for m in MEASURE_COLUMNS}}
-
-
-# --------------------------------------------------------------------------------------------
-# Options and the scored table
-# --------------------------------------------------------------------------------------------
-
-
-def _check(*, n=None, measure, min_count, top_n):
-    """Validate the options shared by :func:`ngrams` and :func:`collocates` (one rule each)."""
-    values = {"measure": measure, "min_count": min_count}
-    if n is not None:
-        values["n"] = n
-    if top_n is not None:  # None: every row
-        values["top_n"] = top_n
-    parameters.check(**values)
-
-
-def _window(window) -> tuple[int, int]:
-    """Return ``(left, right)`` from ``window``, or raise ParameterError."""
-    if not isinstance(window, (tuple, list)):
-        parameters.check(window=window)
-        return window, window
-    pair = window
-    try:
-        left, right = pair
-        ok = all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_WINDOW
-                 for v in pair)
-    except (TypeError, ValueError):
-        ok = False
-    if not ok or left + right < 1:
-        raise ParameterError(
-            f"parameter window must be {RULES['window'].what} or a pair (left, right) of such "
-            f"numbers (one may be 0), got {window!r}."
-        )
-    return left, right
-
-
-def _scored_table(text, counts: dict, *, measure, top_n, extra=None):
-    """Build a sorted, scored table from counts and marginals (one array element per row).
-
-    ``counts`` holds ``o11``, ``r1``, ``c1``, ``total`` and ``ties`` (the tie-break keys) and
-    is emptied here, so that each array is freed as soon as it is used. ``text`` is a function
-    of the row order that returns ``(name, object array)`` pairs, so strings are made only for
-    the rows kept, already in order. Arrays are replaced one at a time and the measures are
-    computed in blocks: the peak memory stays close to the size of the finished table.
-    """
-    o11, o12, o21, o22 = counting.cells(
-        counts.pop("o11"), counts.pop("r1"), counts.pop("c1"), counts.pop("total")
-    )
-    if measure == "frequency":
-        score = o11
-    else:
-        score = counting.score(o11, o12, o21, o22, [measure])[measure]
-    order = counting.order(score, counts.pop("ties"), top_n=top_n)
-    del score
-    columns = dict(text(order))
-    o11, o12, o21, o22 = o11[order], o12[order], o21[order], o22[order]
-    columns["count"] = o11  # the same array: the frequency measure is O11
-    for name, values in (extra or {}).items():
-        columns[name] = values[order]
-    del order
-    columns.update({"o11": o11, "o12": o12, "o21": o21, "o22": o22})
-    columns.update(counting.score(o11, o12, o21, o22, _SCORES))
-    return columns
-
-
-def _frame(columns: dict, names) -> pd.DataFrame:
-    """Wrap the column arrays in a DataFrame without copying them; text columns stay object."""
-    return pd.DataFrame(
-        {
-            name: pd.Series(columns[name], dtype=object, copy=False)
-            if columns[name].dtype == object
-            else columns[name]
-            for name in names
-        },
-        copy=False,
-    )
-
-
-def _empty(names) -> pd.DataFrame:
-    """Return an empty table with the right columns and dtypes."""
-    numbers = (*CELLS, *MEASURE_COLUMNS)
-    dtypes = {"o11": "int64", "o12": "int64", "o21": "int64", "o22": "int64", "count": "int64",
-              "f_node": "int64", "f_collocate": "int64"}
-    return pd.DataFrame({
-        name: pd.Series([], dtype=dtypes.get(name, "float64" if name in numbers else object))
-        for name in names
-    })
 
 
 # --------------------------------------------------------------------------------------------
@@ -220,7 +113,7 @@ def choose_node(tokens: list[str], node: str = "", *, stopwords: frozenset[str] 
     node : str, default ""
         The notebook's ``node`` parameter.
     stopwords : frozenset of str
-        Never the chosen word (see :func:`textkit.frequency.top_word` for the other rules).
+        Never the chosen word (see :func:`textkit.corpusstats.top_word` for the other rules).
 
     Returns
     -------
@@ -237,12 +130,12 @@ def choose_node(tokens: list[str], node: str = "", *, stopwords: frozenset[str] 
     parameters.check(node=node)
     if node.strip():
         return node.strip()
-    from textkit import frequency
+    from textkit import corpusstats
 
     codes, words = counting.encode(tokens)
     counted = pd.DataFrame({"token": pd.Series(words, dtype=object),
                             "count": np.bincount(codes[codes >= 0], minlength=len(words))})
-    return frequency.top_word(counted, stopwords=stopwords)
+    return corpusstats.top_word(counted, stopwords=stopwords)
 
 
 def ngrams(

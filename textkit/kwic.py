@@ -164,7 +164,7 @@ def choose_query(query: str, terms: pd.DataFrame, *, stopwords: frozenset[str] =
     terms : pandas.DataFrame
         A token table (:func:`textkit.tokens.table`) to pick the word from.
     stopwords : frozenset of str
-        Never chosen (see :func:`textkit.frequency.top_word`).
+        Never chosen (see :func:`textkit.corpusstats.top_word`).
 
     Examples
     --------
@@ -175,9 +175,9 @@ def choose_query(query: str, terms: pd.DataFrame, *, stopwords: frozenset[str] =
     parameters.check(query=query)
     if query.strip():
         return query
-    from textkit import frequency
+    from textkit import corpusstats
 
-    return frequency.top_word(terms, stopwords=stopwords)
+    return corpusstats.top_word(terms, stopwords=stopwords)
 
 
 # --------------------------------------------------------------------------------------------

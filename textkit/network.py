@@ -46,7 +46,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from textkit import association, collocations, counting, parameters, sequences
+from textkit import association, collocations, counting, parameters, scoredtable, sequences
 from textkit.errors import ParameterError
 
 #: Rules of this module's own parameters (same wording as :mod:`textkit.parameters`).
@@ -61,7 +61,7 @@ PAIR_COLUMNS = (
 COUNT_COLUMNS = ("actor", "group", "mentions")
 
 #: The measures stored on every word edge (every measure but ``frequency``, which is ``count``).
-WORD_MEASURES = collocations.MEASURE_COLUMNS
+WORD_MEASURES = scoredtable.MEASURE_COLUMNS
 
 #: Node attributes in table order; others follow in alphabetical order.
 NODE_ATTRIBUTES = ("label", "group", "mentions", "frequency")

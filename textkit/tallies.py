@@ -14,8 +14,8 @@ often each term occurs in each document, so this module makes a **counted table*
 
 Every counting function of textkit reads a ``count`` column as the number of occurrences a row
 stands for, so a counted table gives the same results as the token table it counts:
-:func:`textkit.frequency.table`, :func:`textkit.frequency.summary`,
-:func:`textkit.frequency.per_document`, :func:`textkit.frequency.top_word`,
+:func:`textkit.frequency.table`, :func:`textkit.corpusstats.summary`,
+:func:`textkit.corpusstats.per_document`, :func:`textkit.corpusstats.top_word`,
 :func:`textkit.dispersion.part_sizes`, :func:`textkit.dispersion.table` and
 :func:`textkit.keyness.counts`. What needs the order of the words is computed here, chunk by
 chunk: the n-gram list (:func:`ngrams`) and where the chosen terms occur (:func:`positions`).
