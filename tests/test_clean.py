@@ -547,6 +547,35 @@ def test_a_run_cleans_its_corpus_once_and_every_notebook_reads_that(tmp_path, mo
         clean.corpus(wikinews, skip=("byline",))
 
 
+def test_streamed_cleaning_hands_on_each_text_and_keeps_what_corpus_would(tmp_path, monkeypatch):
+    """The run's split cleans text by text (longest first, each handed on at once); afterwards
+    the texts and edits are stored as `corpus` stores them, and nothing is cleaned again."""
+    wikinews = files.read_corpus(str(Path(__file__).parent.parent / "seeds/wikinews/*.csv"))
+    expected = clean.corpus(wikinews)
+    expected_report = clean.report(wikinews)
+    monkeypatch.setenv("TEXTKIT_CACHE", str(tmp_path))
+    clean._last.clear()
+    handed = clean.streamed(wikinews)
+    first = next(handed)
+    assert list(tmp_path.glob("clean-*.pickle")) == []  # nothing stored before the last text
+    longest = max(range(len(wikinews)), key=lambda at: (len(wikinews["text"][at]), -at))
+    assert first == expected["text"][longest]
+    by_length = sorted(range(len(wikinews)), key=lambda at: -len(wikinews["text"][at]))
+    assert [first, *handed] == [expected["text"][at] for at in by_length]
+    assert len(list(tmp_path.glob("clean-texts-*.pickle"))) == 1
+    assert len(list(tmp_path.glob("clean-edits-*.pickle"))) == 1
+
+    def refuse(*args):
+        raise AssertionError("cleaned again")
+
+    monkeypatch.setattr(clean, "_clean", refuse)
+    pd.testing.assert_frame_equal(clean.corpus(wikinews), expected)  # this process
+    pd.testing.assert_frame_equal(clean.report(wikinews), expected_report)
+    clean._last.clear()  # another process (a notebook's kernel): from the stored files
+    pd.testing.assert_frame_equal(clean.corpus(wikinews), expected)
+    pd.testing.assert_frame_equal(clean.report(wikinews), expected_report)
+
+
 def test_a_run_learns_the_evidence_and_finds_duplicates_once(tmp_path, monkeypatch):
     """The furniture evidence and the duplicates of a corpus: stored by the first process of a
     run, read by the others; other texts or thresholds are worked out again."""

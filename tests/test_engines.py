@@ -69,6 +69,27 @@ def test_local_engine_gives_the_plain_loop_results(texts, expected, jobs):
     assert _workers_left() == []
 
 
+def test_a_streamed_map_starts_its_workers_first_and_takes_the_texts_as_they_come(texts,
+                                                                                  expected):
+    """With ``stream`` the texts come from a generator (a corpus still being read and cleaned):
+    the workers have started before the first text is asked for, every text is sent in the
+    order given, and the results are those of the plain loop."""
+    import multiprocessing
+
+    asked = []
+
+    def coming():
+        for position, text in enumerate(texts):
+            asked.append((position, len(multiprocessing.active_children())))
+            yield text
+
+    pairs = engines.map_texts(textindex.build, coming(), jobs=2, stream=True)
+    _assert_identical(_in_input_order(pairs, len(texts)), expected)
+    assert asked[0] == (0, 2)  # both workers were running before the first text was read
+    assert [position for position, _ in asked] == list(range(len(texts)))
+    assert _workers_left() == []
+
+
 def test_local_engine_with_one_job_runs_in_order_in_this_process(texts):
     assert [p for p, _ in engines.map_texts(len, texts)] == list(range(len(texts)))
 

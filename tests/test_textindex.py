@@ -124,6 +124,21 @@ def test_running_counts_sentences_without_words():
     assert counting.sequence("— . Yes.") == ["\n", "yes", "\n"]
 
 
+def test_prepare_streamed_fills_the_cache_as_prepare_does(texts, tmp_path):
+    """``stream`` sends a generator's texts as they come; the cache holds the same files, each
+    text once (a repeated text and one already cached are not sent again)."""
+    listed, streamed = tmp_path / "listed", tmp_path / "streamed"
+    chosen = [*texts[:20], texts[3]]  # one text twice
+    assert textindex.prepare(chosen, jobs=2, folder=listed) == 20
+    streamed.mkdir()
+    name = textindex.key(texts[5])
+    (streamed / f"{name}.npz").write_bytes((listed / f"{name}.npz").read_bytes())
+    assert textindex.prepare(iter(chosen), jobs=2, folder=streamed, stream=True) == 19
+    assert sorted(p.name for p in streamed.iterdir()) == sorted(p.name for p in listed.iterdir())
+    for path in listed.iterdir():
+        assert (streamed / path.name).read_bytes() == path.read_bytes(), path.name
+
+
 def test_prepare_needs_a_folder():
     with pytest.raises(ValueError, match="TEXTKIT_CACHE"):
         textindex.prepare(["text"])

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -364,15 +364,40 @@ def corpus(documents: pd.DataFrame, *, names: Iterable[str] = NEWS, skip: Iterab
 _last: dict = {}
 
 
-def _cleaned(texts, chosen: tuple[str, ...], known: Known, *,
-             edits: bool = True) -> tuple[list[str], list[list[list[Edit]]] | None]:
+def streamed(documents: pd.DataFrame, *, names: Iterable[str] = NEWS,
+             skip: Iterable[str] = ()) -> Iterator[str]:
+    """Clean a corpus text by text, the longest first, handing on each cleaned text at once.
+
+    For the run's split (:func:`textkit.textindex.prepare_corpus`), which sends each text to a
+    worker while the next one is cleaned. Once every text is done, the texts and their edits are
+    kept and stored as :func:`corpus` keeps and stores them, so :func:`corpus` of the same
+    documents (in this process, or in a notebook of the run) finds them done.
+
+    Yields
+    ------
+    str
+        The cleaned texts, the longest (as read) first.
+    """
+    chosen = steps(names, skip=skip)
+    known = _known(documents, chosen, None)
+    texts = list(documents["text"])
+    done = [None] * len(texts)
+    for position in sorted(range(len(texts)), key=lambda at: -len(texts[at])):
+        done[position] = _clean(texts[position], chosen, known)
+        yield done[position][0]
+    _cleaned(texts, chosen, known, edits=False, done=done)
+
+
+def _cleaned(texts, chosen: tuple[str, ...], known: Known, *, edits: bool = True,
+             done: list | None = None) -> tuple[list[str], list[list[list[Edit]]] | None]:
     """:func:`_clean` on every text: the cleaned texts, and each text's edits when ``edits``.
 
     The same texts, steps and evidence again are not redone. In a ``textkit run`` the
     notebooks share the result through the run's cache (:func:`textkit.textindex.shared`): the
     corpus is cleaned once per run, not once per notebook, and the texts and the edits are
     stored apart, so that a notebook that only analyses the texts never holds the edits (at
-    30 MB of books, 144,000 edits take about 40 MB of each kernel's memory).
+    30 MB of books, 144,000 edits take about 40 MB of each kernel's memory). ``done``: each
+    text's :func:`_clean` result, already worked out (by :func:`streamed`).
     """
     from textkit import textindex
 
@@ -380,7 +405,7 @@ def _cleaned(texts, chosen: tuple[str, ...], known: Known, *,
     if _last.get("key") != key:
         _last.clear()
         _last["key"] = key
-    done = []  # the cleaning itself, when it has to be done here
+    done = [] if done is None else [done]  # the cleaning itself, done here (or given)
 
     def both():
         if not done:

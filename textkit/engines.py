@@ -19,7 +19,8 @@ and hands back each result with the position of its text:
 
 The results do not depend on the engine or on ``jobs``: the same function is applied to the
 same text, only elsewhere. Each text is one task, the longest sent first, so that no worker is
-left with a long text at the end while the others wait.
+left with a long text at the end while the others wait; or, with ``stream``, each text as soon
+as it comes (the caller orders them).
 
 A real cluster: every worker needs the same textkit version as the machine where ``textkit run``
 runs, with its dependencies (``pip install textkit`` as pinned in ``requirements.lock``, or the
@@ -51,7 +52,8 @@ CONNECT_TIMEOUT = 10
 
 
 def map_texts(function: Callable[[str], Any], texts: Iterable[str], *, engine: str = "local",
-              jobs: int = 1, scheduler: str | None = None) -> Iterator[tuple[int, Any]]:
+              jobs: int = 1, scheduler: str | None = None,
+              stream: bool = False) -> Iterator[tuple[int, Any]]:
     """Apply ``function`` to every text on an engine; yield ``(position, result)`` pairs.
 
     The pairs come in the order the results are ready, which is not the order of ``texts`` when
@@ -74,6 +76,12 @@ def map_texts(function: Callable[[str], Any], texts: Iterable[str], *, engine: s
         scheduler, whose cluster has the workers it has.
     scheduler : str, optional
         ``dask`` only: the address of a running dask scheduler, e.g. ``tcp://10.0.0.5:8786``.
+    stream : bool, default False
+        ``local`` with several ``jobs``: take each text as it comes, in the order given, and
+        send it to a worker at once, the workers started before the first text is asked for (a
+        generator that is still reading and cleaning a corpus keeps them busy meanwhile, and
+        they start small). Without it (and on ``dask``, which lists the texts first either
+        way), the longest text goes first.
 
     Yields
     ------
@@ -98,10 +106,14 @@ def map_texts(function: Callable[[str], Any], texts: Iterable[str], *, engine: s
     textkit.errors.ParameterError: parameter engine: unknown engine 'spark'. ...
     """
     _check(engine, jobs, scheduler)
+    if jobs <= 1 and engine == "local":
+        return ((position, function(text)) for position, text in enumerate(texts))
+    if stream and engine == "local":
+        return _streamed(function, texts, jobs)
     texts = list(texts)
     if engine == "dask":
         return _on_dask(function, texts, jobs, scheduler)
-    if jobs <= 1 or len(texts) <= 1:
+    if len(texts) <= 1:
         return ((position, function(text)) for position, text in enumerate(texts))
     return _on_processes(function, texts, jobs)
 
@@ -145,6 +157,32 @@ def _on_processes(function, texts: list[str], jobs: int) -> Iterator[tuple[int, 
         waiting = {pool.submit(function, texts[p]): p for p in _longest_first(texts)}
         for future in as_completed(waiting):
             yield waiting.pop(future), future.result()
+    finally:  # also on an error, Ctrl-C or a caller that stops early: drop the queued texts
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _streamed(function, texts: Iterable[str], jobs: int) -> Iterator[tuple[int, Any]]:
+    """The ``local`` engine with ``stream``: each text sent as it comes, results handed on as
+    they are ready (a callback collects them while texts are still coming, so each text costs
+    the same whatever the number of texts)."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor, wait
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        pool.submit(int).result()  # every worker starts now, before this process reads a text
+        waiting, ready = {}, deque()
+        for position, text in enumerate(texts):
+            future = pool.submit(function, text)
+            waiting[future] = position
+            future.add_done_callback(ready.append)  # from the pool's thread; deque is safe
+            while ready:
+                done = ready.popleft()
+                yield waiting.pop(done), done.result()
+        while waiting:  # every text sent: the rest as they finish (the deque is done with)
+            finished, _ = wait(waiting, return_when="FIRST_COMPLETED")
+            for done in finished:
+                yield waiting.pop(done), done.result()
     finally:  # also on an error, Ctrl-C or a caller that stops early: drop the queued texts
         pool.shutdown(wait=True, cancel_futures=True)
 

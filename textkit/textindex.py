@@ -154,7 +154,7 @@ def words(index: Index) -> list[str]:
 
 
 def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: str = "local",
-            scheduler: str | None = None, bar: bool = False) -> int:
+            scheduler: str | None = None, bar: bool = False, stream: bool = False) -> int:
     """Fill the disk cache with the index of every text, on an engine of ``jobs`` workers.
 
     Parameters
@@ -173,6 +173,10 @@ def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: s
         The address of a dask scheduler, e.g. ``tcp://10.0.0.5:8786`` (``engine="dask"`` only).
     bar : bool, default False
         Show a progress bar (documents per second).
+    stream : bool, default False
+        Send each text to a worker as it comes (``texts`` may be a generator that is still
+        reading and cleaning the corpus), in the order given; see
+        :func:`textkit.engines.map_texts`.
 
     Returns
     -------
@@ -185,11 +189,22 @@ def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: s
     if not str(folder) or str(folder) == ".":
         raise ValueError(f"no cache folder: pass folder= or set {CACHE_VARIABLE}")
     folder.mkdir(parents=True, exist_ok=True)
-    todo = {key(text): text for text in texts}
-    todo = {name: text for name, text in todo.items() if not (folder / f"{name}.npz").exists()}
-    names, found = list(todo), engines.map_texts(build, list(todo.values()), engine=engine,
-                                                  jobs=jobs, scheduler=scheduler)
-    for position, index in progress(found, "splitting sentences", total=len(names), show=bar):
+    names = []  # the cache name of each text sent, by its position among them
+
+    def fresh():  # each text once, and only if the cache does not have it yet
+        for text in texts:
+            name = key(text)
+            if name not in seen and not (folder / f"{name}.npz").exists():
+                seen.add(name)
+                names.append(name)
+                yield text
+
+    seen = set()
+    todo = fresh() if stream else list(fresh())
+    found = engines.map_texts(build, todo, engine=engine, jobs=jobs, scheduler=scheduler,
+                              stream=stream)
+    for position, index in progress(found, "splitting sentences", total=None if stream
+                                    else len(names), show=bar):
         _save(folder, names[position], index)  # the workers send each index back to be saved
     return len(names)
 
@@ -226,15 +241,24 @@ def prepare_corpus(parameters: dict, *, cwd: str | Path, jobs: int = 1, **option
             "encoding": parameters.get("encoding") or None,
             "include_all": parameters.get("include_all", False)}
     skip = parameters.get("skip_cleaning", "")
-    with warnings.catch_warnings():  # the notebooks show the reading notes; not repeated here
-        warnings.simplefilter("ignore")
-        raw, _ = files.read_corpus_with_notes(
-            where(parameters["corpus"]), drop_duplicates=parameters.get("drop_duplicates", False),
-            **read)
-        docs = clean.corpus(groups.assign(raw, parameters.get("group_by", "")), skip=skip)
-        reference = keyness.reference_documents(
-            where(parameters.get("reference_corpus", "")), skip_cleaning=skip, exclude=docs, **read)
-    return prepare([*docs["text"], *reference["text"]], jobs=jobs, **options)
+
+    def texts():  # read once the workers have started; each text sent as soon as it is clean
+        with warnings.catch_warnings():  # the notebooks show the reading notes; not repeated
+            warnings.simplefilter("ignore")
+            raw, _ = files.read_corpus_with_notes(
+                where(parameters["corpus"]),
+                drop_duplicates=parameters.get("drop_duplicates", False), **read)
+        raw = groups.assign(raw, parameters.get("group_by", ""))
+        yield from clean.streamed(raw, skip=skip)
+        docs = clean.corpus(raw, skip=skip)  # what streamed kept: nothing is cleaned twice
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reference = keyness.reference_documents(
+                where(parameters.get("reference_corpus", "")), skip_cleaning=skip, exclude=docs,
+                **read)
+        yield from reference["text"]
+
+    return prepare(texts(), jobs=jobs, stream=True, **options)
 
 
 def fingerprint(*parts) -> str:
