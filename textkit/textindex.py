@@ -189,7 +189,7 @@ def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: s
     if not str(folder) or str(folder) == ".":
         raise ValueError(f"no cache folder: pass folder= or set {CACHE_VARIABLE}")
     folder.mkdir(parents=True, exist_ok=True)
-    names = []  # the cache name of each text sent, by its position among them
+    names, seen = [], set()  # the cache name of each text sent, by its position among them
 
     def fresh():  # each text once, and only if the cache does not have it yet
         for text in texts:
@@ -199,7 +199,6 @@ def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: s
                 names.append(name)
                 yield text
 
-    seen = set()
     todo = fresh() if stream else list(fresh())
     found = engines.map_texts(build, todo, engine=engine, jobs=jobs, scheduler=scheduler,
                               stream=stream)
