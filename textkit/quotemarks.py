@@ -33,18 +33,18 @@ mark) is listed once per paragraph, the later parts with ``continued=True``.
   fewer and no speech cue stands within three words before it or right after it;
 - it is closed, has three words or fewer, does not read as a sentence of its own (a capital
   first letter and a final , . ! or ? inside the marks: "No.", "Why?") and its sentence,
-  outside quotation marks, has no speech cue (a reporting verb of :data:`VERBS`, "according
-  to", or a colon just before the mark): scare quotes and titles ("the "deal" is off", "the
-  film "Parasite"") are not speech, while "Putin warned of "military-technical measures"" is;
-  a short span *is* listed when its sentence has a quotation listed on its own merits (her
-  "passion" for the hobby "stemmed through my love for Halloween").
+  outside quotation marks, has no speech cue (a reporting verb of
+  :data:`textkit.quotewords.VERBS`, "according to", or a colon just before the mark): scare
+  quotes and titles ("the "deal" is off", "the film "Parasite"") are not speech, while "Putin
+  warned of "military-technical measures"" is; a short span *is* listed when its sentence has a
+  quotation listed on its own merits (her "passion" for the hobby "stemmed through my love for
+  Halloween").
 
 Single marks outside the double ones (in a document whose primary marks are double) pair too,
 when closed within their paragraph (he had ordered 'heightened alert').
 
-The words of reported speech live here: the reporting verbs (:data:`VERBS`, :data:`VERB`),
-which :mod:`textkit.speakers` also looks for next to a quotation, the speech cues
-(:data:`CUES`) and the naming words (:data:`NAMING`).
+The words of reported speech -- the reporting verbs, the speech cues and the naming words --
+live in :mod:`textkit.quotewords`; ``VERBS``, ``CUES`` and ``NAMING`` are re-exported here.
 
 :func:`spans` lists the quotations of a text (``textkit.quotes.spans`` is the same function);
 :func:`quotations` does it on paragraphs and sentences already split, for
@@ -64,69 +64,9 @@ import pandas as pd
 from textkit import names as names_module
 from textkit import sentencesplit, tokens
 from textkit.alternation import trie
+from textkit.quotewords import CUES, NAMING, VERB
+from textkit.quotewords import VERBS  # noqa: F401  (re-exported: quotemarks.VERBS, as before)
 
-#: Reporting verbs recognised next to a speaker (lower case; matched as whole words).
-VERBS = tuple(
-    """
-    say says said saying tell tells told telling tweet tweets tweeted tweeting write writes wrote
-    writing add adds added adding stress stresses stressed stressing warn warns warned warning
-    describe describes described describing declare declares declared declaring state states
-    stated stating insist insists insisted insisting note notes noted noting explain explains
-    explained explaining ask asks asked asking reply replies replied replying announce announces
-    announced announcing claim claims claimed claiming argue argues argued arguing urge urges
-    urged urging post posts posted recall recalls recalled recalling conclude concludes concluded
-    acknowledge acknowledges acknowledged admit admits admitted admitting caution cautioned
-    complain complains complained complaining emphasise emphasised emphasising emphasize
-    emphasized emphasizing observe observed remark remarked suggest suggests suggested suggesting
-    comment comments commented commenting respond responds responded responding answer answered
-    continue continues continued predict predicted promise promised promising call calls called
-    calling quip quipped joke joked shout shouted yell yelled scream screamed chant chanted
-    whisper whispered plead pleaded demand demanded demanding vow vows vowed pledge pledged boast
-    boasted concede conceded confirm confirms confirmed confirming deny denies denied reveal
-    revealed report reports reported testify testified allege alleged accuse accused
-    criticise criticised criticize criticized praise praised welcome welcomed lament lamented
-    exclaim exclaimed maintain maintains maintained contend contended assure assured reiterate
-    reiterated repeat repeated advise advised inform informed remind reminded agree agreed
-    counter countered retort retorted object objected protest protested hail hailed condemn
-    condemned slam slammed blast blasted decry decried denounce denounced underline underlined
-    underscore underscored highlight highlighted brand branded term termed label labelled labeled
-    characterise characterised characterize characterized mention mentioned wonder wondered
-    muse mused tout touted concur concurred read reads quote quoted speak speaks spoke speaking
-    indicate indicates indicated refer refers referred
-    """.split()
-)
-
-#: Words before a quoted span that make it a name or title, not speech.
-NAMING = (
-    "so-called", "so called", "dubbed", "nicknamed", "titled", "entitled", "named", "known as",
-    "the hashtag", "hashtag", "the slogan", "the term", "the word", "the words", "the phrase",
-    "the question", "the headline", "the caption",
-)
-
-#: Speech cues that make a short span a quotation (forms that are rarely nouns or adjectives;
-#: matched in lower case only, so a sentence-initial "Reports" is not one).
-CUES = tuple(
-    """
-    say says said saying tell tells told telling tweeted tweeting wrote writes writing added adds
-    adding stressed stressing warned warning described describes describing declared declaring
-    stated stating insisted insists noted explained explaining asked asking replied announced
-    claimed argued urged recalled admitted cautioned complained emphasised emphasized remarked
-    suggested commented responded predicted promised called calls calling quipped joked shouted
-    vowed pledged conceded confirmed denied revealed testified accused criticised criticized
-    praised lamented exclaimed maintained reiterated repeated agreed countered retorted hailed
-    condemned slammed blasted decried denounced branded termed labelled labeled dubbed
-    characterised characterized indicated referred according
-    """.split()
-)
-
-#: A reporting verb of :data:`VERBS` as a whole word, in any case, or "according to" /
-#: "pointed out" (group 1 is the verb as written). The words form a trie
-#: (:func:`textkit.alternation.trie`): the same matches as their plain alternation, found
-#: many times faster.
-VERB = re.compile(
-    r"(?<![\w'’-])(" + trie(VERBS + ("according to", "pointed out", "points out", "pointing out"))
-    + r")(?![\w'’-])", re.IGNORECASE,
-)
 _NAMING = re.compile(r"(?<![\w-])(?:" + trie(NAMING) + r")[\s,:]*$", re.IGNORECASE)
 _LONGEST_NAMING = max(map(len, NAMING))
 #: The words that end a naming phrase of :data:`_NAMED` ("a film called", "a sign saying").

@@ -1,12 +1,14 @@
 """Find direct quotations, name each one's speaker, and measure share of voice.
 
-This module is the public face of three rooms (its names -- :func:`spans`, :func:`table`,
+This module is the public face of four rooms (its names -- :func:`spans`, :func:`table`,
 :func:`voice`, :data:`VERBS`, :data:`CUES`, :data:`NAMING`, :data:`COLUMNS` and the records --
 are the ones notebooks and tests use):
 
 - :mod:`textkit.quotemarks` -- where the quotations are: quotation marks, curly or straight;
   pairing paragraph by paragraph (AP and British continuations, nested and unbalanced marks);
-  what is not a quotation (scare quotes, titles, nicknames); :func:`spans`; the reporting verbs.
+  what is not a quotation (scare quotes, titles, nicknames); :func:`spans`.
+- :mod:`textkit.quotewords` -- the words of reported speech: the reporting verbs, the speech
+  cues and the naming words.
 - :mod:`textkit.speakers` -- who speaks: the subject of a reporting verb right after the
   quotation, before it in its sentence, or the speaker of the quotation it continues.
 - :mod:`textkit.referents` -- who that subject is: a name in the fullest form the document
@@ -25,9 +27,10 @@ import pandas as pd
 from textkit import memory, referents, speakers
 from textkit.errors import ParameterError
 from textkit.textindex import progress
-from textkit.quotemarks import CUES, NAMING, VERBS, Mark, spans  # noqa: F401  (re-exported)
+from textkit.quotemarks import Mark, spans  # noqa: F401  (re-exported)
 from textkit.quotemarks import Span, inner_text, span_words
 from textkit.quotemarks import word_count  # noqa: F401  (importable from here, as before)
+from textkit.quotewords import CUES, NAMING, VERBS  # noqa: F401  (re-exported)
 from textkit.referents import Attribution, Document
 from textkit.referents import Entity, Subject  # noqa: F401  (re-exported)
 

@@ -38,7 +38,8 @@ import pandas as pd
 
 from textkit import names as names_module
 from textkit import sentencesplit
-from textkit.quotemarks import VERB, quotations
+from textkit.quotemarks import quotations
+from textkit.quotewords import VERB
 
 #: Words that open a role ("the minister", "a source", "his father").
 DETERMINERS = frozenset("the a an one another two three several many some his her their its our".split())

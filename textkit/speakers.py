@@ -39,7 +39,8 @@ import bisect
 import re
 
 from textkit import names as names_module
-from textkit.quotemarks import LEAD, VERB, Span, ends_with_colon, inner_text, pair_index
+from textkit.quotemarks import LEAD, Span, ends_with_colon, inner_text, pair_index
+from textkit.quotewords import VERB
 from textkit.referents import (
     DETERMINERS, OBJECT, Attribution, Document, Entity, Subject, apposition_person, descriptors,
     fullest, name_ahead, name_subject, person_in, remember, resolve, role_phrase,
