@@ -22,7 +22,8 @@ Text
 ``sentencesplit`` paragraphs and sentences: blank lines, Punkt and its abbreviations
 ``normalising``  word tokens as written, stemmed or lemmatised
 ``stopwords``    stopword lists: bundled, NLTK's, by language, from a file
-``kwic``         keyword-in-context lines, queries and their sort orders
+``kwic``         keyword-in-context lines: cut, sorted, and the free-query search
+``kwicquery``    KWIC queries and sort orders: terms, wildcards, the word index, the matching
 
 Checking and showing
 

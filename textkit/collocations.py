@@ -61,7 +61,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from textkit import counting, kwic, memory, parameters
+from textkit import counting, kwic, kwicquery, memory, parameters
 from textkit import tokens as tokenise
 from textkit.counting import BREAK, CELLS, sequence  # noqa: F401  (re-exported: notebooks use them)
 from textkit.errors import ParameterError
@@ -356,8 +356,8 @@ def _target(phrase, collocate, window, lowercase) -> tuple[list[str], str | None
 def _spans(words, query, target, left, right) -> list[tuple[int, int]]:
     """Return the character spans of the phrase in one text (with the collocate nearby).
 
-    ``words`` is the text's :func:`textkit.kwic.word_index`, ``query`` the phrase as a
-    :class:`textkit.kwic.Query`: the matching every concordance shares.
+    ``words`` is the text's :func:`textkit.kwicquery.word_index`, ``query`` the phrase as a
+    :class:`textkit.kwicquery.Query`: the matching every concordance shares.
     """
     found = query.find(words)
     if target is not None:
@@ -436,11 +436,11 @@ def concordance(
     ['Russia']
     """
     parts, target, left, right = _target(phrase, collocate, window, lowercase)
-    query = kwic.Query(" ".join(parts), lowercase=lowercase, parameter="phrase")
+    query = kwicquery.Query(" ".join(parts), lowercase=lowercase, parameter="phrase")
     frames = []
     pairs = counting.texts(documents)
     for doc_id, text in progress(pairs, "finding lines"):
-        words = kwic.word_index(text)
+        words = kwicquery.word_index(text)
         spans = _spans(words, query, target, left, right)
         if spans:
             lines = kwic.lines(text, spans, width=width, words=words)

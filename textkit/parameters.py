@@ -86,11 +86,11 @@ def rules() -> dict[str, Rule]:
     runner's pre-run check, the notebooks' first cell and the library functions all read them
     here, so each parameter has one rule and one message.
     """
-    from textkit import actors, association, groups, kwic, scoredtable, stopwords
+    from textkit import actors, association, groups, kwicquery, scoredtable, stopwords
     from textkit import frequency, keystats, normalising
 
     return {**SHARED, **association.RULES, **scoredtable.RULES, **actors.RULES,
-            **stopwords.RULES, **kwic.RULES, **groups.RULES,
+            **stopwords.RULES, **kwicquery.RULES, **groups.RULES,
             **normalising.RULES, **frequency.RULES, **keystats.RULES}
 
 
