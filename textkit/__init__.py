@@ -38,7 +38,8 @@ Counts
 
 Actors and quotations
 
-``actors``       mentions, counts, co-mentions, concordances
+``actors``       mentions of the dictionary's actors, and their concordances
+``mentioncounts`` mention counts per actor and group, co-mentions, the co-mention matrix
 ``dictionary``   actor dictionaries: reading, checking, fit to a corpus
 ``forms``        how a dictionary form is found and when its capitals count
 ``names``        capitalised names with titles, a guessed kind and the fullest form

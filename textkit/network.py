@@ -2,8 +2,8 @@
 
 Two graphs, both undirected :class:`networkx.Graph` objects whose nodes are strings:
 
-- :func:`actors` turns :func:`textkit.actors.co_mentions` (actors mentioned in the same sentence
-  or paragraph) into a graph: one node per actor, one edge per pair mentioned together;
+- :func:`actors` turns :func:`textkit.mentioncounts.co_mentions` (actors mentioned in the same
+  sentence or paragraph) into a graph: one node per actor, one edge per pair mentioned together;
 - :func:`words` counts the words that occur within ``window`` tokens of each other inside a
   sentence of a :func:`textkit.collocations.sequence`, and scores every pair with the measures
   of :mod:`textkit.association`.
@@ -52,12 +52,14 @@ from textkit.errors import ParameterError
 #: Rules of this module's own parameters (same wording as :mod:`textkit.parameters`).
 RULES = {"min_together": parameters.at_least(1)}
 
-#: Columns :func:`actors` needs in its ``co_mentions`` table (:func:`textkit.actors.co_mentions`).
+#: Columns :func:`actors` needs in its ``co_mentions`` table
+#: (:func:`textkit.mentioncounts.co_mentions`).
 PAIR_COLUMNS = (
     "actor_a", "actor_b", "group_a", "group_b", "together", "units_a", "units_b", "dice",
 )
 
-#: Columns :func:`actors` needs in its ``counts`` table (from :func:`textkit.actors.counts`).
+#: Columns :func:`actors` needs in its ``counts`` table (from
+#: :func:`textkit.mentioncounts.counts`).
 COUNT_COLUMNS = ("actor", "group", "mentions")
 
 #: The measures stored on every word edge (every measure but ``frequency``, which is ``count``).
@@ -99,13 +101,13 @@ def actors(co_mentions: pd.DataFrame, counts: pd.DataFrame | None = None, *,
     Parameters
     ----------
     co_mentions : pandas.DataFrame
-        A table from :func:`textkit.actors.co_mentions` (sentence or paragraph scope).
+        A table from :func:`textkit.mentioncounts.co_mentions` (sentence or paragraph scope).
     counts : pandas.DataFrame or None, default None
-        A table from :func:`textkit.actors.counts` of the same mentions. When given, every actor
-        in it is a node (also actors never mentioned with another: nodes without edges),
-        ``mentions`` is its number of mentions, and pairs with an actor not in it are left
-        out; when ``None``, the nodes are the actors of the kept pairs and ``mentions`` is the
-        number of units (sentences or paragraphs) that mention them.
+        A table from :func:`textkit.mentioncounts.counts` of the same mentions. When given,
+        every actor in it is a node (also actors never mentioned with another: nodes without
+        edges), ``mentions`` is its number of mentions, and pairs with an actor not in it are
+        left out; when ``None``, the nodes are the actors of the kept pairs and ``mentions`` is
+        the number of units (sentences or paragraphs) that mention them.
     min_together : int, default 1
         Keep the pairs mentioned together in at least this many units.
 
@@ -115,7 +117,7 @@ def actors(co_mentions: pd.DataFrame, counts: pd.DataFrame | None = None, *,
         Undirected; nodes (actor names) and edges added in alphabetical order. Node attributes:
         ``label`` (str, the name), ``group`` (str), ``mentions`` (int). Edge attributes:
         ``together`` (int, units mentioning both), ``dice`` (float, Dice's coefficient of
-        :func:`textkit.actors.co_mentions`), ``weight`` (int, = ``together``).
+        :func:`textkit.mentioncounts.co_mentions`), ``weight`` (int, = ``together``).
 
     Raises
     ------

@@ -23,7 +23,8 @@ def actor_mentions(counts: pd.DataFrame, *, top_n: int = 20, title: str = "Menti
     Parameters
     ----------
     counts : pandas.DataFrame
-        :func:`textkit.actors.counts` (columns ``actor``, ``group``, ``mentions``, ``direct``).
+        :func:`textkit.mentioncounts.counts` (columns ``actor``, ``group``, ``mentions``,
+        ``direct``).
     top_n : int, default 20
         How many actors to draw, the most mentioned at the top.
     title : str, default "Mentions per actor"
@@ -57,7 +58,7 @@ def co_mention_heatmap(grid: pd.DataFrame, *, title: str = "Actors mentioned tog
     Parameters
     ----------
     grid : pandas.DataFrame
-        :func:`textkit.actors.matrix` (square, actors as index and columns).
+        :func:`textkit.mentioncounts.matrix` (square, actors as index and columns).
     title : str, default "Actors mentioned together"
 
     Returns
