@@ -139,6 +139,34 @@ def test_prepare_streamed_fills_the_cache_as_prepare_does(texts, tmp_path):
         assert (streamed / path.name).read_bytes() == path.read_bytes(), path.name
 
 
+def test_a_streamed_split_bar_learns_its_total_once_every_text_is_sent(texts, tmp_path,
+                                                                       monkeypatch):
+    """A streamed split does not know how many texts will come; its bar counts them, and gets
+    its total (for the percentage and the time left) once the last one has been sent."""
+    seen = []
+
+    class Bar:
+        def __init__(self, items, what, *, total, show):
+            self.items, self.total = items, total
+            seen.append(total)
+
+        def __iter__(self):
+            for item in self.items:
+                yield item
+                seen.append(self.total)
+
+        def refresh(self):
+            seen.append("refreshed")
+
+    monkeypatch.setattr(textindex, "progress", Bar)
+    assert textindex.prepare(iter(texts[:12]), jobs=2, folder=tmp_path, stream=True,
+                             bar=True) == 12
+    assert seen[0] is None and seen[-1] == 12 and seen.count("refreshed") == 1
+    seen.clear()
+    assert textindex.prepare(texts[12:20], jobs=2, folder=tmp_path, bar=True) == 8
+    assert set(seen) == {8}  # listed first: the total is known from the start
+
+
 def test_prepare_needs_a_folder():
     with pytest.raises(ValueError, match="TEXTKIT_CACHE"):
         textindex.prepare(["text"])

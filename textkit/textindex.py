@@ -189,7 +189,7 @@ def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: s
     if not str(folder) or str(folder) == ".":
         raise ValueError(f"no cache folder: pass folder= or set {CACHE_VARIABLE}")
     folder.mkdir(parents=True, exist_ok=True)
-    names, seen = [], set()  # the cache name of each text sent, by its position among them
+    names, seen, sent = [], set(), []  # each text's cache name, by its position among them
 
     def fresh():  # each text once, and only if the cache does not have it yet
         for text in texts:
@@ -198,13 +198,17 @@ def prepare(texts, *, jobs: int = 1, folder: str | Path | None = None, engine: s
                 seen.add(name)
                 names.append(name)
                 yield text
+        sent.append(True)  # every text is out: the bar's total is known
 
     todo = fresh() if stream else list(fresh())
     found = engines.map_texts(build, todo, engine=engine, jobs=jobs, scheduler=scheduler,
                               stream=stream)
-    for position, index in progress(found, "splitting sentences", total=None if stream
-                                    else len(names), show=bar):
+    shown = progress(found, "splitting sentences", total=None if stream else len(names), show=bar)
+    for position, index in shown:
         _save(folder, names[position], index)  # the workers send each index back to be saved
+        if sent and getattr(shown, "total", 0) is None:  # a streamed bar learns its total
+            shown.total = len(names)
+            shown.refresh()
     return len(names)
 
 
