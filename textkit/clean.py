@@ -378,11 +378,13 @@ def streamed(documents: pd.DataFrame, *, names: Iterable[str] = NEWS,
     str
         The cleaned texts, the longest (as read) first.
     """
+    from textkit import engines
+
     chosen = steps(names, skip=skip)
     known = _known(documents, chosen, None)
     texts = list(documents["text"])
     done = [None] * len(texts)
-    for position in sorted(range(len(texts)), key=lambda at: -len(texts[at])):
+    for position in engines.longest_first(texts):  # the order the engines send texts in
         done[position] = _clean(texts[position], chosen, known)
         yield done[position][0]
     _cleaned(texts, chosen, known, edits=False, done=done)

@@ -143,26 +143,26 @@ def _check(engine: str, jobs: int, scheduler: str | None) -> None:
                 "(it is among textkit's dependencies), or use engine 'local'.") from error
 
 
-def _longest_first(texts: list[str]) -> list[int]:
-    """The positions of the texts, the longest text first (ties in input order)."""
+def longest_first(texts: list[str]) -> list[int]:
+    """The positions of the texts, the longest text first (ties in input order): the order the
+    engines send a list of texts in, so that no worker is left with a long text at the end.
+
+    >>> longest_first(["ab", "abcd", "", "wxyz"])
+    [1, 3, 0, 2]
+    """
     return sorted(range(len(texts)), key=lambda position: -len(texts[position]))
 
 
 def _on_processes(function, texts: list[str], jobs: int) -> Iterator[tuple[int, Any]]:
-    """The ``local`` engine with ``jobs`` worker processes."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
-        waiting = {pool.submit(function, texts[p]): p for p in _longest_first(texts)}
-        for future in as_completed(waiting):
-            yield waiting.pop(future), future.result()
-    finally:  # also on an error, Ctrl-C or a caller that stops early: drop the queued texts
-        pool.shutdown(wait=True, cancel_futures=True)
+    """The ``local`` engine with ``jobs`` worker processes: :func:`_streamed` over the texts,
+    the longest first."""
+    order = longest_first(texts)
+    for sent, result in _streamed(function, (texts[position] for position in order), jobs):
+        yield order[sent], result
 
 
 def _streamed(function, texts: Iterable[str], jobs: int) -> Iterator[tuple[int, Any]]:
-    """The ``local`` engine with ``stream``: each text sent as it comes, results handed on as
+    """The ``local`` engine: each text sent as it comes, in the order given, results handed on as
     they are ready (a callback collects them while texts are still coming, so each text costs
     the same whatever the number of texts)."""
     from collections import deque
@@ -194,7 +194,7 @@ def _on_dask(function, texts: list[str], jobs: int,
 
     client, cluster = _connect(jobs, scheduler)
     try:
-        order = _longest_first(texts)
+        order = longest_first(texts)
         waiting = {}
         for rank, position in enumerate(order):  # higher priority runs first
             future = client.submit(function, texts[position], pure=False,

@@ -271,7 +271,8 @@ def _notebook_text(folder: Path, stem: str) -> str:
 
 
 #: What :func:`_notebook_text` drops: base64 runs of embedded images, and ``<style>`` elements.
-_NOT_NAMING = re.compile(r"[A-Za-z0-9+/=]{200,}|<style\b[^>]*>.*?</style>", re.DOTALL | re.IGNORECASE)
+_NOT_NAMING = re.compile(r"[A-Za-z0-9+/=]{200,}|<style\b[^>]*>.*?</style>",
+                         re.DOTALL | re.IGNORECASE)
 
 
 # --- sections -----------------------------------------------------------------------------
