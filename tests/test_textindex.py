@@ -6,6 +6,8 @@ worker processes and the memory limit must all give the same arrays as a plain b
 """
 
 import os
+import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +67,31 @@ def test_offsets_by_hand():
     assert index.starts.tolist() == [0, 6, 9, 14, 17, 18, 20, 21, 24, 29, 33, 37]
     assert index.sentences.tolist() == [[0, 22], [24, 38]]
     assert index.vocabulary[:3] == ["Russia", "'s", "reply"]
+
+
+# Texts where whitespace other than spaces, marks without a letter, a lone surrogate, quotes
+# with no space after them or spaces at the end could throw the offsets off.
+AWKWARD = [
+    "", "a", "  x  ", "Hi.\u3000Yo\x1c there.\n\nOk\u0301 e\u0301x  \u2028 y.",
+    "\ud800 bad. Fine _x_ \u200b z.", "U.S. and U.K.", '"Stop."He went. (Yes.)No',
+    "tab\tsep\x0bvt\x0cff\x85nel\xa0nb\u2009thin", "\u0301\u0301 marks. \U0001F600 emoji.  \n\n\n  end. ",
+    "’s 's. Russia’s  x’s", "war\u00a0\u00a0zone\u205f.\u3000\u3000Next",
+]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_offsets_are_those_of_the_token_matches_in_each_sentence(text):
+    index = textindex.build(text)
+    spans = [(m.start(), m.end()) for start, end in tokens.split_sentences(text)
+             for m in tokens.TOKEN_PATTERN.finditer(text, start, end)]
+    assert list(zip(index.starts.tolist(), index.ends.tolist())) == spans
+
+
+def test_the_whitespace_table_is_what_regular_expressions_call_whitespace():
+    table = textindex._space_table()
+    space = re.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if space.match(chr(c))] == np.flatnonzero(table).tolist()
+    assert not table[-1]  # the entry for every code point above the last space
 
 
 def test_the_disk_cache_and_worker_processes_give_the_same_arrays(texts, tmp_path, monkeypatch):

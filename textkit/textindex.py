@@ -28,12 +28,11 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
-import re
 import sys
 import zipfile
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -56,10 +55,6 @@ PROGRESS_VARIABLE = "TEXTKIT_PROGRESS"
 #: Indexes kept in memory at most, in bytes of offsets (the oldest are dropped first; they are
 #: read back from the disk cache, or worked out again, when asked for).
 MEMORY_LIMIT = 200_000_000
-
-# The token pattern with the whitespace before each token captured too: the lengths of both
-# give every token's offset without a Match object per token.
-_PAIRS = re.compile(r"(\s*+)(" + tokens.TOKEN_PATTERN.pattern + ")", re.VERBOSE)
 
 _memory: dict[str, Index] = {}
 _used = [0]  # bytes held in _memory
@@ -98,22 +93,48 @@ def build(text: str) -> Index:
     spans = sentencesplit.split_sentences(text)
     found, counts = [], []
     for start, end in spans:
-        pairs = _PAIRS.findall(text, start, end)
-        found.extend(pairs)
-        counts.append(len(pairs))
-    total = len(found)
-    space = np.fromiter(map(len, map(itemgetter(0), found)), dtype=np.int64, count=total)
-    size = np.fromiter(map(len, map(itemgetter(1), found)), dtype=np.int64, count=total)
+        words = tokens.FINDALL.findall(text, start, end)
+        found.extend(words)
+        counts.append(len(words))
+    size = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
     counts = np.asarray(counts, dtype=np.int64)
     sentences = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
     sentence = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
-    step = np.cumsum(space + size)  # offset after each token, counted from its sentence start
-    before = np.concatenate(([0], step))[np.cumsum(counts) - counts]  # step before each sentence
-    ends = sentences[sentence, 0] + step - np.repeat(before, counts) if total else step
-    codes, vocabulary = _factorize(list(map(itemgetter(1), found)))
+    starts = _token_starts(text, sentences, size)
+    codes, vocabulary = _factorize(found)
     small = np.int32 if len(text) < 2**31 else np.int64  # half the memory for any real text
-    return Index(*(a.astype(small) for a in (sentences, ends - size, ends, sentence, codes)),
+    return Index(*(a.astype(small) for a in (sentences, starts, starts + size, sentence, codes)),
                  vocabulary)
+
+
+def _token_starts(text: str, sentences: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """Where each token starts, from the tokens' lengths alone (``size``, in text order).
+
+    Inside the sentences, every character that is not whitespace belongs to exactly one token
+    (any such character matches a branch of :data:`textkit.tokens.TOKEN_PATTERN`, and no branch
+    matches whitespace): so a token starts at the non-space character of the sentences that
+    the lengths of the tokens before it number. No match object or whitespace string is made
+    per token.
+    """
+    code = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = _space_table()
+    space = table[np.minimum(code, len(table) - 1)]
+    edges = (np.bincount(sentences[:, 0], minlength=len(text) + 1)
+             - np.bincount(sentences[:, 1], minlength=len(text) + 1))
+    inside = np.cumsum(edges[: len(text)]) > 0  # sentences never overlap
+    solid = np.flatnonzero(inside & ~space)
+    return solid[np.cumsum(size) - size]
+
+
+@functools.cache
+def _space_table() -> np.ndarray:
+    """Whether each code point is whitespace to the regular expressions (``\\s`` in a ``str``
+    pattern is :meth:`str.isspace`), up to the last such point; one more entry, ``False``,
+    stands for every code point above it."""
+    spaces = [c for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    table = np.zeros(max(spaces) + 2, dtype=bool)
+    table[spaces] = True
+    return table
 
 
 def _factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:

@@ -100,11 +100,12 @@ TOKEN_PATTERN = re.compile(
     re.VERBOSE,
 )
 
-# The same tokens, for findall only: consuming the whitespace before a token inside the match
-# saves failing every branch at each space (about 20% faster); the group is the token. The text
-# must not end in whitespace (words() strips it): a trailing run would be rescanned from each of
-# its positions, quadratic time (10 s for 10,000 trailing spaces).
-_FINDALL = re.compile(r"\s*+(" + TOKEN_PATTERN.pattern + ")", re.VERBOSE)
+#: The same tokens, for ``findall`` only (:func:`words`, :func:`textkit.textindex.build`):
+#: consuming the whitespace before a token inside the match saves failing every branch at each
+#: space (about 20% faster); the group is the token. The text (or the ``endpos`` given) must not
+#: end in whitespace (:func:`words` strips it; sentences end in a token): a trailing run would
+#: be rescanned from each of its positions, quadratic time (10 s for 10,000 trailing spaces).
+FINDALL = re.compile(r"\s*+(" + TOKEN_PATTERN.pattern + ")", re.VERBOSE)
 
 
 def words(text: str) -> list[str]:
@@ -129,7 +130,7 @@ def words(text: str) -> list[str]:
     >>> words("उन्होंने कहा: किया")  # combining vowel signs stay in their word
     ['उन्होंने', 'कहा', ':', 'किया']
     """
-    return _FINDALL.findall(text.rstrip())
+    return FINDALL.findall(text.rstrip())
 
 
 def fold(tokens: list[str]) -> list[str]:
