@@ -460,3 +460,33 @@ def test_wikinews_per_document_tables_carry_the_group(wikinews):
     assert (attached["doc_group"] == attached["date"].map(lambda d: f"{d.year}")).all()
     tokens = dispersion.part_sizes(pd.DataFrame({"doc_id": docs["doc_id"], "token": "x"}))
     assert groups.summary(corpus, tokens)["documents"].sum() == len(docs)
+
+
+# --------------------------------------------------------------------------------------------
+# Trends: the keys followed across the groups
+# --------------------------------------------------------------------------------------------
+
+def _long() -> pd.DataFrame:
+    """Counts of five words in two years: totals war 5, aid 5, ban 5, zoo 4, sea 1."""
+    return pd.DataFrame({
+        "doc_group": ["2020", "2020", "2020", "2021", "2021", "2021", "2021", "2020"],
+        "term": ["war", "zoo", "sea", "aid", "ban", "war", "zoo", "ban"],
+        "count": [2, 4, 1, 5, 3, 3, 0, 2],
+        "per_1000": [2.0, 4.0, 1.0, 5.0, 3.0, 3.0, 0.0, 2.0],
+    })
+
+
+def test_trend_follows_the_most_frequent_keys_ties_by_key():
+    result = groups.trend(_long(), key="term", top_n=3)
+    # aid, ban and war all total 5: the three of them, in key order; zoo (4) is left out
+    assert result["term"].tolist() == ["aid", "ban", "war"] * 2
+    assert result["doc_group"].tolist() == ["2020"] * 3 + ["2021"] * 3
+    assert result["count"].tolist() == [0, 2, 2, 5, 3, 3]  # aid never occurs in 2020: 0
+    assert result["per_1000"].tolist() == [0.0, 2.0, 2.0, 5.0, 3.0, 3.0]
+
+
+def test_trend_keeps_the_order_chosen_and_zeros_for_absent_keys():
+    result = groups.trend(_long(), key="term", chosen="sea, nope , zoo")
+    assert result["term"].tolist() == ["sea", "nope", "zoo"] * 2
+    assert result["count"].tolist() == [1, 0, 4, 0, 0, 0]
+    assert result["count"].dtype == "int64" and result["per_1000"].dtype == float

@@ -14,6 +14,8 @@ corpus totals**. The group column is ``doc_group``; tables are sorted by group
 
 from __future__ import annotations
 
+import heapq
+
 import pandas as pd
 
 from textkit.errors import ParameterError
@@ -341,11 +343,12 @@ def trend(table: pd.DataFrame, *, key: str = "actor", chosen=(), top_n: int = 5,
     if isinstance(chosen, str):
         chosen = [part.strip() for part in chosen.split(",") if part.strip()]
     if not chosen:
-        totals = table.groupby(key)["count"].sum()
-        chosen = sorted(totals.index, key=lambda k: (-totals[k], str(k)))[:top_n]
+        totals = table.groupby(key, sort=False)["count"].sum()
+        chosen = [k for k, _ in heapq.nsmallest(  # sorted(...)[:top_n], without sorting all
+            top_n, zip(totals.index, totals.to_numpy()), key=lambda kc: (-kc[1], str(kc[0])))]
     groups_in = order(table[COLUMN].astype(str)) if len(table) else []
     grid = pd.MultiIndex.from_product([groups_in, list(chosen)], names=[COLUMN, key])
-    found = table.groupby([COLUMN, key])[["count", value]].sum()
+    found = table[table[key].isin(chosen)].groupby([COLUMN, key])[["count", value]].sum()
     result = found.reindex(grid, fill_value=0).reset_index()
     result["count"] = result["count"].astype("int64")
     result[value] = result[value].astype(float)
