@@ -98,7 +98,7 @@ def test_the_disk_cache_and_worker_processes_give_the_same_arrays(texts, tmp_pat
     chosen = texts[:40]
     assert textindex.prepare(chosen, jobs=2, folder=tmp_path) == 40
     assert textindex.prepare(chosen, jobs=2, folder=tmp_path) == 0  # already there
-    assert len(list(tmp_path.glob("*.npz"))) == 40
+    assert len(list(tmp_path.glob("*" + textindex.SUFFIX))) == 40
     assert not list(tmp_path.glob(".*"))  # no partial files left
     monkeypatch.setenv(textindex.CACHE_VARIABLE, str(tmp_path))
     for text in chosen:
@@ -111,7 +111,7 @@ def test_the_disk_cache_and_worker_processes_give_the_same_arrays(texts, tmp_pat
 def test_a_damaged_cache_file_is_worked_out_again(texts, tmp_path, monkeypatch):
     text = texts[0]
     textindex.prepare([text], folder=tmp_path)
-    path = tmp_path / f"{textindex.key(text)}.npz"
+    path = tmp_path / f"{textindex.key(text)}{textindex.SUFFIX}"
     path.write_bytes(path.read_bytes()[:100])  # cut short, as by a full disk
     monkeypatch.setenv(textindex.CACHE_VARIABLE, str(tmp_path))
     assert textindex.words(textindex.of(text)) == textindex.words(textindex.build(text))
@@ -159,7 +159,8 @@ def test_prepare_streamed_fills_the_cache_as_prepare_does(texts, tmp_path):
     assert textindex.prepare(chosen, jobs=2, folder=listed) == 20
     streamed.mkdir()
     name = textindex.key(texts[5])
-    (streamed / f"{name}.npz").write_bytes((listed / f"{name}.npz").read_bytes())
+    stored = f"{name}{textindex.SUFFIX}"
+    (streamed / stored).write_bytes((listed / stored).read_bytes())
     assert textindex.prepare(iter(chosen), jobs=2, folder=streamed, stream=True) == 19
     assert sorted(p.name for p in streamed.iterdir()) == sorted(p.name for p in listed.iterdir())
     for path in listed.iterdir():
@@ -207,7 +208,7 @@ def test_a_run_shares_one_index_and_removes_its_cache(tmp_path, project_root, mo
     real = runner._unshare
 
     def spy(cache):
-        seen.update(folder=cache, files=len(list(cache.glob("*.npz"))))
+        seen.update(folder=cache, files=len(list(cache.glob("*" + textindex.SUFFIX))))
         return real(cache)
 
     monkeypatch.setattr(runner, "_unshare", spy)
