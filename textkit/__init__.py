@@ -45,8 +45,9 @@ Actors and quotations
 ``names``        capitalised names with titles, a guessed kind and the fullest form
 ``unmatched``    names the dictionary does not cover
 ``draft``        draft dictionaries (``textkit actors suggest``)
-``quotes``       direct quotations, their speakers, share of voice (built on the next four)
+``quotes``       direct quotations, their speakers, share of voice (built on the next five)
 ``quotemarks``   quotation marks paired paragraph by paragraph, and what is not a quotation
+``quotedwords``  the words of quotations counted from the text's token index
 ``quotewords``   the words of reported speech: reporting verbs, speech cues, naming words
 ``speakers``     the speaker of each quotation: the subject of a reporting verb next to it
 ``referents``    whom a name, role or pronoun naming a speaker refers to

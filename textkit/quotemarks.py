@@ -45,27 +45,28 @@ when closed within their paragraph (he had ordered 'heightened alert').
 
 The words of reported speech -- the reporting verbs, the speech cues and the naming words --
 live in :mod:`textkit.quotewords`; ``VERBS``, ``CUES`` and ``NAMING`` are re-exported here.
+Quotations' words are counted in :mod:`textkit.quotedwords` (:func:`word_count` is re-exported).
 
 :func:`spans` lists the quotations of a text (``textkit.quotes.spans`` is the same function);
-:func:`quotations` does it on paragraphs and sentences already split, for
-:func:`textkit.referents.build`. Everything is linear in the text: one pass for the marks and
-bisection for every look-up.
+:func:`quotations` does it on paragraphs and sentences already split, and
+:func:`counted_quotations` counts their words too, for :func:`textkit.referents.build`.
+Everything is linear in the text: one pass for the marks and bisection for every look-up.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import NamedTuple
 
 import pandas as pd
 
 from textkit import names as names_module
-from textkit import sentencesplit, tokens
+from textkit import quotedwords, sentencesplit
 from textkit.alternation import trie
 from textkit.quotewords import CUES, NAMING, VERB
 from textkit.quotewords import VERBS  # noqa: F401  (re-exported: quotemarks.VERBS, as before)
+from textkit.quotedwords import word_count  # noqa: F401  (re-exported, as before)
 
 _NAMING = re.compile(r"(?<![\w-])(?:" + trie(NAMING) + r")[\s,:]*$", re.IGNORECASE)
 _LONGEST_NAMING = max(map(len, NAMING))
@@ -84,6 +85,9 @@ LEAD = re.compile(r"[\s,;-]*")
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "\u201c\u201e\u201f", "\u201d"
 _SINGLE_OPEN = "\u2018\u201a\u201b"
 _OPENING = _DOUBLE_OPEN + _SINGLE_OPEN
+#: What may stand before a straight mark that opens, and after one that closes (besides space).
+_OPENS_AFTER = "([{-\u2013\u2014/" + _OPENING
+_CLOSES_BEFORE = ".,;:!?)]}-\u2013\u2014/\u201d\u2019\"'"
 #: The marks of each kind. An apostrophe between two word characters ("don't") is left out of
 #: the single ones: :func:`_flanking` would find it neither opens nor closes and drop it.
 _MARK_CHARS = {
@@ -93,7 +97,6 @@ _MARK_CHARS = {
 _ELISIONS = re.compile(r"(?:em|til|cause|tis|twas|n|bout|round|\d)\b", re.IGNORECASE)
 _AFTER_S = re.compile(r"\s+[a-z]")
 _TWO_ALNUM = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)  # two letters or digits
-_ALNUM = tokens.WORD_CHARACTER  # a letter or digit: what makes a token a word (tokens.is_word)
 _PUNCTUATION = re.compile(r"[.,!?]")
 _LABEL_AFTER = re.compile(r"\s*(?:signs?|banners?|placards?|posters?|slogans?|hashtags?)\b")
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w'-]+\s+(?:of|from|at)\s$")
@@ -107,7 +110,6 @@ _CUE_AFTER = re.compile(
     r"(?:(?:[A-Z][\w.'-]*|he|she|they|it|the|a|an|has|have|had|was|is|also|then|[a-z]+ly)\s+){0,5}?"
     + _CUE.pattern
 )
-_SMALL_WORDS = frozenset("a an the of and in on for to at by with or".split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -174,23 +176,35 @@ def quotations(text: str, paragraphs: list, sentences: list) -> list[Span]:
     :class:`Span` records, for a text whose paragraphs and sentences are already split
     (``(start, end)`` pairs of :func:`textkit.sentencesplit.paragraph_spans` and
     :func:`textkit.sentencesplit.sentence_spans`)."""
+    return counted_quotations(text, paragraphs, sentences)[0]
+
+
+def counted_quotations(text: str, paragraphs: list,
+                       sentences: list) -> tuple[list[Span], list[int]]:
+    """:func:`quotations`, and the :func:`word_count` of each one's :func:`inner_text` (the same
+    as of the quotation on one line without a final comma: only spaces and a comma token differ),
+    counted with the verdicts (:func:`textkit.quotedwords.counted`)."""
     marks = {kind: _marks(text, kind) for kind in ("double", "single")}
     primary = _primary(marks)
     other = "single" if primary == "double" else "double"
     offsets = {kind: [pos for pos, _ in found] for kind, found in marks.items()}
     paired = []
     for p_start, p_end in paragraphs:
-        found = _pair(text, _within(marks[primary], offsets[primary], p_start, p_end), p_end)
+        ours = _within(marks[primary], offsets[primary], p_start, p_end)
         others = _within(marks[other], offsets[other], p_start, p_end)
-        paired.extend(sorted(found + _secondary(text, others, p_end, other, found)))
+        if ours or others:  # half the paragraphs of a novel have no marks
+            found = _pair(text, ours, p_end)
+            paired.extend(sorted(found + _secondary(text, others, p_end, other, found)))
     paired = _continuations(text, paired, paragraphs)
+    counts = quotedwords.counted(text, [(s.start + 1, _inner_end(s)) for s in paired])
     starts = [s for s, _ in sentences]
-    verdicts = [_verdict(text, s, paired, sentences, starts) for s in paired]
+    verdicts = [_verdict(text, s, c, paired, sentences, starts) for s, c in zip(paired, counts)]
     long_in = {_sentence_index(starts, s.start) for s, v in zip(paired, verdicts) if v == "yes"}
-    return [
-        s for s, v in zip(paired, verdicts)
+    kept = [
+        (s, words) for s, v, (words, _) in zip(paired, verdicts, counts)
         if v == "yes" or (v == "short" and _sentence_index(starts, s.start) in long_in)
     ]
+    return [s for s, _ in kept], [words for _, words in kept]
 
 
 def _within(marks: list[tuple], offsets: list[int], start: int, end: int) -> list[tuple]:
@@ -245,8 +259,8 @@ def _flanking(text: str, pos: int, primary: str) -> str:
     """Tell what a straight mark (or ’) does from its neighbours: open, close, either or ""."""
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
-    left = before.isspace() or before in "([{-\u2013\u2014/" + _DOUBLE_OPEN + _SINGLE_OPEN
-    right = after.isspace() or after in ".,;:!?)]}-\u2013\u2014/\u201d\u2019\"'"
+    left = before.isspace() or before in _OPENS_AFTER
+    right = after.isspace() or after in _CLOSES_BEFORE
     if left and not right:
         role = "open"
     elif right and not left:
@@ -307,19 +321,22 @@ def pair_index(pairs: list, pos: int) -> int:
     return bisect.bisect_right(pairs, (pos, float("inf"))) - 1
 
 
-def _verdict(text: str, span: Span, paired: list[Span], sentences: list, starts: list) -> str:
-    """Apply the "not quotations" rules of the module notes: ``yes``, ``no`` or ``short``.
+def _verdict(text: str, span: Span, counts: tuple[int, bool], paired: list[Span], sentences: list,
+             starts: list) -> str:
+    """Apply the "not quotations" rules of the module notes: ``yes``, ``no`` or ``short``
+    (``counts``: the span's words and whether they read as a title, from
+    :func:`textkit.quotedwords.counted`).
 
     ``short`` is a short span with no speech cue: kept only when its sentence has a quotation
     that is kept on its own (a partial quotation next to a full one).
     """
     inner = inner_text(text, span)
-    if not _TWO_ALNUM.search(inner) or _named(text, span):
+    if not _TWO_ALNUM.search(inner) or _named(text, span, inner):
         return "no"
     if span.continued or not span.closed:
         return "yes"
-    words, title_case = _quoted(inner)
-    if title_case and words <= 6:
+    words, title_case = counts
+    if title_case and words <= 6 and not _one_word_speech(inner):
         return "yes" if _adjacent_cue(text, span) else "no"
     cue = _speech_cue(text, span, paired, sentences, starts)
     if _modifier(text, span) and not cue:
@@ -329,15 +346,15 @@ def _verdict(text: str, span: Span, paired: list[Span], sentences: list, starts:
     return "short"
 
 
-def _named(text: str, span: Span) -> bool:
-    """Tell whether a span is used as a name: after a naming phrase, as a nickname or a label."""
+def _named(text: str, span: Span, inner: str) -> bool:
+    """Tell whether a span (quoting ``inner``) is used as a name: after a naming phrase, as a
+    nickname or a label."""
     before = text[max(0, span.start - 60) : span.start]
     if _naming_before(before):
         return True
     after = text[span.end : span.end + 30]
     if _LABEL_AFTER.match(after):
         return True  # "Where is David Cameron?" sign
-    inner = inner_text(text, span)
     words = len(inner.split())
     short = words <= 4 and not _PUNCTUATION.search(inner)
     if short and _NAME_OF_BEFORE.search(before):
@@ -373,14 +390,10 @@ def _modifier(text: str, span: Span) -> bool:
     )
 
 
-def _title_case(inner: str, found: list[str]) -> bool:
-    """Tell whether every word of a span is capitalised (a title or a name: "The Lion Man");
-    ``found`` are its tokens (:func:`textkit.tokens.words`)."""
-    if inner.rstrip()[-1:] in ",!?" and len(inner.split()) == 1:
-        return False  # "No," / "Why?": speech
-    words = [w for w in found if w[0].isalpha()]
-    capitalised = all(w[0].isupper() or w in _SMALL_WORDS for w in words)
-    return bool(words) and words[0][0].isupper() and capitalised
+def _one_word_speech(inner: str) -> bool:
+    """Tell whether quoted words are one word ending in , ! or ? ("No," / "Why?"): speech, even
+    when capitalised like a title."""
+    return inner.rstrip()[-1:] in ",!?" and len(inner.split()) == 1
 
 
 def _adjacent_cue(text: str, span: Span) -> bool:
@@ -422,38 +435,12 @@ def _speech_cue(text: str, span: Span, paired: list[Span], sentences: list, star
 
 def inner_text(text: str, span: Span) -> str:
     """Return the quoted words of a quotation, without its marks."""
-    return text[span.start + 1 : span.end - 1 if span.closed else span.end]
+    return text[span.start + 1 : _inner_end(span)]
 
 
-def span_words(text: str, span: Span) -> int:
-    """Count the word tokens of a quotation: :func:`word_count` of its :func:`inner_text`, the
-    same as of the quotation on one line without a final comma (only spaces and a comma token
-    differ), and cached from its verdict."""
-    return _quoted(inner_text(text, span))[0]
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _quoted(inner: str) -> tuple[int, bool]:
-    """The word count (:func:`word_count`) of a quotation's words and whether they read as a
-    title (:func:`_title_case`), from one tokenization."""
-    found = tokens.words(inner)
-    return _counted(found), _title_case(inner, found)
-
-
-def word_count(quote: str) -> int:
-    """Count word tokens (not punctuation, not the clitic 's).
-
-    >>> word_count("Russia's troops -- 100,000 of them -- stay.")
-    6
-    """
-    return _counted(tokens.words(quote))
-
-
-def _counted(found: list[str]) -> int:
-    """Count the word tokens among tokens: those with a letter or a digit (what
-    :func:`textkit.tokens.is_word` tells, tested in the regular expression engine), less the
-    clitic 's."""
-    return len(list(filter(_ALNUM.search, found))) - found.count("'s") - found.count("’s")
+def _inner_end(span: Span) -> int:
+    """Where the quoted words of a quotation end: at its closing mark, or at its end."""
+    return span.end - 1 if span.closed else span.end
 
 
 def ends_with_colon(text: str, low: int, high: int) -> bool:

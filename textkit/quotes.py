@@ -28,7 +28,7 @@ from textkit import memory, referents, speakers
 from textkit.errors import ParameterError
 from textkit.textindex import progress
 from textkit.quotemarks import Mark, spans  # noqa: F401  (re-exported)
-from textkit.quotemarks import Span, inner_text, span_words
+from textkit.quotemarks import Span, inner_text
 from textkit.quotemarks import word_count  # noqa: F401  (importable from here, as before)
 from textkit.quotewords import CUES, NAMING, VERBS  # noqa: F401  (re-exported)
 from textkit.referents import Attribution, Document
@@ -114,7 +114,8 @@ def table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
                                  "finding quotations", total=len(documents)):
         document = referents.build(doc_id, text, by_doc.get(doc_id, empty), forms)
         found = speakers.attribute(document)
-        rows.extend(_row(document, span, who) for span, who in zip(document.spans, found))
+        rows.extend(_row(document, span, who, words)
+                    for span, who, words in zip(document.spans, found, document.words))
     result = pd.DataFrame(rows, columns=list(COLUMNS))
     return result.astype(
         {c: object for c in COLUMNS[:11]}
@@ -123,8 +124,8 @@ def table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _row(document: Document, span: Span, found: Attribution) -> tuple:
-    """Return one row of :func:`table`."""
+def _row(document: Document, span: Span, found: Attribution, words: int) -> tuple:
+    """Return one row of :func:`table` (``words``: the quotation's word count)."""
     entity = found.entity
     quote = " ".join(inner_text(document.text, span).split()).removesuffix(",")
     speaker = ("",) * 6
@@ -132,7 +133,7 @@ def _row(document: Document, span: Span, found: Attribution) -> tuple:
         speaker = (entity.speaker, entity.title, entity.kind, entity.actor, entity.group, entity.type)
     return (
         document.doc_id, *speaker, found.words, found.verb.lower(), found.how, quote,
-        span_words(document.text, span), span.start, span.end, document.sentence_of(span.start),
+        words, span.start, span.end, document.sentence_of(span.start),
         document.paragraph_of(span.start), span.closed, span.continued,
     )
 

@@ -2,11 +2,11 @@
 and the persons or groups a pronoun means.
 
 :func:`build` makes a :class:`Document` -- everything the attribution of one document looks
-up, built once and read by bisection: its paragraphs, sentences and quotations
-(:func:`textkit.quotemarks.quotations`) and its names (:func:`textkit.names.records`) as
-:class:`Entity` records, linked to the dictionary's mentions. :mod:`textkit.speakers` finds
-the words next to a reporting verb (a :class:`Subject`); :func:`resolve` turns them into an
-:class:`Attribution`:
+up, built once and read by bisection: its paragraphs, sentences and quotations with their word
+counts (:func:`textkit.quotemarks.counted_quotations`) and its names
+(:func:`textkit.names.records`) as :class:`Entity` records, linked to the dictionary's
+mentions. :mod:`textkit.speakers` finds the words next to a reporting verb (a
+:class:`Subject`); :func:`resolve` turns them into an :class:`Attribution`:
 
 A subject is a **name** (the speaker is its fullest form in the document: "Clarke" -> "Ann
 Clarke", titles in ``title``; the head of "Peter Iseley of victim group Ending Clergy Abuse"),
@@ -38,7 +38,7 @@ import pandas as pd
 
 from textkit import names as names_module
 from textkit import sentencesplit
-from textkit.quotemarks import quotations
+from textkit.quotemarks import counted_quotations
 from textkit.quotewords import VERB
 
 #: Words that open a role ("the minister", "a source", "his father").
@@ -125,6 +125,7 @@ class Document:
     sentences: list
     spans: list
     names: list  # Entity per name, sorted by start (names do not overlap)
+    words: list = field(default_factory=list)  # word count of each quotation in spans
     candidates: dict = field(default_factory=dict)  # pronoun class -> sorted [Entity]
     strong: set = field(default_factory=set)  # folded names with person evidence
     speakers: set = field(default_factory=set)  # entities that have spoken so far
@@ -175,29 +176,32 @@ def build(doc_id, text: str, mentions: pd.DataFrame, forms: dict) -> Document:
     """
     paragraphs = sentencesplit.paragraph_spans(text)
     sentences = sentencesplit.sentence_spans(text)
-    quoted = quotations(text, paragraphs, sentences)
+    quoted, words = counted_quotations(text, paragraphs, sentences)
     covering = sorted(
         (s, e, a, g, t) for s, e, a, g, t, k in zip(
             mentions["start"], mentions["end"], mentions["actor"], mentions["group"],
             mentions["type"], mentions["kind"]) if k != "demonym"
     )
     entities = _entities(text, names_module.records(text), covering, forms)
-    document = Document(doc_id, text, paragraphs, sentences, quoted, entities)
+    document = Document(doc_id, text, paragraphs, sentences, quoted, entities, words=words)
     document.candidates = _candidates(document)
     document.strong = _strong(entities)
-    document.surnames = {
-        names_module.fold(e.speaker.split()[-1]): e.speaker for e in reversed(entities) if " " in e.speaker
-    }
+    document.surnames = _surnames(entities)
     return document
 
 
 def _strong(entities: list[Entity]) -> set:
     """Folded names with evidence of being someone: a title, a shorter reference, a dictionary actor."""
-    strong = set()
-    for entity in entities:
-        if entity.title or entity.actor or entity.text != entity.speaker:
-            strong.add(names_module.fold(entity.speaker))
-    return strong
+    evidenced = {e.speaker for e in entities if e.title or e.actor or e.text != e.speaker}
+    return {names_module.fold(speaker) for speaker in evidenced}  # each name folded once
+
+
+def _surnames(entities: list[Entity]) -> dict:
+    """Map the folded last word of each name of several words to the first such name in the text."""
+    surnames = {}
+    for speaker in dict.fromkeys(e.speaker for e in entities if " " in e.speaker):  # each name once
+        surnames.setdefault(names_module.fold(speaker.split()[-1]), speaker)
+    return surnames
 
 
 def _entities(text: str, found: list, covering: list, forms: dict) -> list[Entity]:

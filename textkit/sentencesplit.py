@@ -86,7 +86,8 @@ def sentence_spans(
     if abbreviations == ABBREVIATIONS:
         from textkit import textindex
 
-        return list(map(tuple, textindex.of(text).sentences.tolist()))
+        starts, ends = textindex.of(text).sentences.T.tolist()  # two lists: no list per sentence
+        return list(zip(starts, ends))
     return split_sentences(text, abbreviations=abbreviations)
 
 

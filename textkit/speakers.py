@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from textkit import names as names_module
-from textkit.quotemarks import LEAD, Span, ends_with_colon, inner_text, pair_index
+from textkit.quotemarks import LEAD, Span, ends_with_colon, pair_index
 from textkit.quotewords import VERB
 from textkit.referents import (
     DETERMINERS, OBJECT, Attribution, Document, Entity, Subject, apposition_person, descriptors,
@@ -132,9 +133,10 @@ def _after(document: Document, index: int, span: Span) -> Attribution | None:
     lead = LEAD.match(text, span.end, limit).end()
     if lead >= limit or text[lead] in ".!?":
         return None  # the sentence ended with the quotation
-    strict = _FINAL_STOP.search(inner_text(text, span)) is not None and "," not in text[span.end : lead]
+    final_stop = _FINAL_STOP.search(text, span.start + 1, span.end - 1)  # inside the marks
+    strict = final_stop is not None and "," not in text[span.end : lead]
     clause = _clause_end(text, lead, limit)
-    verb = next(iter(_verbs(text, lead, clause)), None)
+    verb = next(_verbs(text, lead, clause), None)  # the first: the rest of the clause is not read
     if verb is None or len(text[lead : verb.start()].split()) > 12:
         return None
     if verb.start() == lead:
@@ -224,8 +226,9 @@ def _before(document: Document, index: int, span: Span, history: list) -> Attrib
     text = document.text
     floor = _window_start(document, index, span)
     verb_seen, dependent = "", False
-    asides = [m.span() for m in _ASIDE.finditer(text, floor, span.start)]
-    for verb in reversed(_verbs(text, floor, span.start)):
+    verbs = list(_verbs(text, floor, span.start))
+    asides = [m.span() for m in _ASIDE.finditer(text, floor, span.start)] if verbs else []
+    for verb in reversed(verbs):
         word = verb.group(1)
         if any(a <= verb.start() < b for a, b in asides):
             continue  # "Erdogan said - as reported by Hurriyet Daily News - "…""
@@ -244,11 +247,12 @@ def _before(document: Document, index: int, span: Span, history: list) -> Attrib
     return Attribution(None, "", verb_seen, "none")
 
 
-def _verbs(text: str, low: int, high: int) -> list[re.Match]:
-    """The reporting verbs between two offsets; a capitalised one only at a sentence start
-    ("Said Clarke: …", "According to …"), so "The Washington Post" has no verb."""
+def _verbs(text: str, low: int, high: int) -> Iterator[re.Match]:
+    """The reporting verbs between two offsets, in text order, found as they are asked for; a
+    capitalised one only at a sentence start ("Said Clarke: …", "According to …"), so "The
+    Washington Post" has no verb."""
     found = VERB.finditer(text, low, high)
-    return [v for v in found if v.group()[0].islower() or _starts_sentence(text, v.start())]
+    return (v for v in found if v.group()[0].islower() or _starts_sentence(text, v.start()))
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -459,7 +463,7 @@ def _continued(document: Document, index: int, span: Span, history: list, verb_s
 
 def _reported(document: Document, low: int, high: int) -> Attribution | None:
     """The last reporting verb with a subject between ``low`` and ``high`` (reported speech)."""
-    for verb in reversed(_verbs(document.text, low, high)):
+    for verb in reversed(list(_verbs(document.text, low, high))):
         if document.inside_quote(verb.start()):
             continue
         floor = max(low, document.sentences[document.sentence_of(verb.start()) - 1][0])
