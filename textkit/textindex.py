@@ -358,7 +358,8 @@ def _load(folder: Path, name: str) -> Index | None:
             fields = pickle.load(stored)
     except (OSError, EOFError, ValueError, pickle.UnpicklingError):
         return None
-    return Index(*fields) if isinstance(fields, tuple) and len(fields) == len(Index._fields) else None
+    whole = isinstance(fields, tuple) and len(fields) == len(Index._fields)
+    return Index(*fields) if whole else None
 
 
 def _remember(name: str, index: Index) -> None:
