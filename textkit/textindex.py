@@ -326,11 +326,7 @@ def shared(name: str, make):
     except (OSError, EOFError, pickle.UnpicklingError):  # not there yet, or cut short
         pass
     result = make()
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f".{name}.{os.getpid()}.pickle"
-    with open(partial, "wb") as out:
-        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, path)  # a reader sees the whole file or none
+    _write(folder, path.name, result)
     return result
 
 
@@ -343,11 +339,17 @@ def _save(folder: Path, name: str, index: Index) -> None:
     """Write an index atomically (a reader sees the whole file or none), as a pickle of its
     fields: read back in a third of the time a NumPy ``.npz`` file takes, which every pass of
     a notebook over a large corpus pays once per text."""
+    _write(folder, f"{name}{SUFFIX}", tuple(index))
+
+
+def _write(folder: Path, file_name: str, value) -> None:
+    """Pickle ``value`` into the cache folder atomically: a reader sees the whole file or none
+    (it is written under a name of this process's own, then renamed)."""
     folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f".{name}.{os.getpid()}{SUFFIX}"
+    partial = folder / f".{file_name}.{os.getpid()}"
     with open(partial, "wb") as out:
-        pickle.dump(tuple(index), out, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, folder / f"{name}{SUFFIX}")
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, folder / file_name)
 
 
 def _load(folder: Path, name: str) -> Index | None:
